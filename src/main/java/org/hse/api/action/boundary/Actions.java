@@ -1,0 +1,25 @@
+package org.hse.api.action.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.hse.api.action.control.ActionModel;
+import org.hse.api.action.entity.Action;
+import org.hse.api.tenancy.control.PlacedStore;
+import org.hse.api.v2.ResourceModel;
+
+/** Actions of the caller's projects. */
+@Stateless
+public class Actions extends PlacedStore<Action> {
+
+  @Inject ActionModel model;
+
+  @Override
+  protected ResourceModel<Action> model() {
+    return model;
+  }
+
+  @Override
+  protected Action newItem(String id) {
+    return new Action(id);
+  }
+}

@@ -1,0 +1,30 @@
+package org.hse.api.incident.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import org.hse.api.incident.control.IncidentModel;
+import org.hse.api.incident.entity.Incident;
+import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.V2Resource;
+import org.hse.api.v2.V2Store;
+
+/** {@code /v2/incident}: the five verbs over incidents. */
+@Path("v2/incident")
+@RequestScoped
+public class IncidentsResource extends V2Resource<Incident> {
+
+  @Inject Incidents incidents;
+
+  @Inject IncidentModel model;
+
+  @Override
+  protected V2Store<Incident> store() {
+    return incidents;
+  }
+
+  @Override
+  protected ResourceModel<Incident> model() {
+    return model;
+  }
+}

@@ -1,0 +1,89 @@
+package org.hse.api.incidentaction.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.FlushModeType;
+import org.hse.api.action.entity.Action;
+import org.hse.api.incident.entity.Incident;
+import org.hse.api.incidentaction.control.IncidentActionModel;
+import org.hse.api.incidentaction.entity.IncidentAction;
+import org.hse.api.security.Caller;
+import org.hse.api.tenancy.entity.Office;
+import org.hse.api.tenancy.entity.Project;
+import org.hse.api.v2.FieldErrors;
+import org.hse.api.v2.ItemInput;
+import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.V2Store;
+
+/**
+ * Links between incidents and actions: both of the same project, the link at the incident's office
+ * and project, one incident linking one action at most once.
+ */
+@Stateless
+public class IncidentActions extends V2Store<IncidentAction> {
+
+  static final String INCIDENT = "office_incident_id";
+  static final String ACTION = "entity_id";
+  static final String SUBTENANT = "subtenant_id";
+  static final String TENANT = "tenant_id";
+
+  @Inject IncidentActionModel model;
+
+  @Override
+  protected ResourceModel<IncidentAction> model() {
+    return model;
+  }
+
+  @Override
+  protected IncidentAction newItem(String id) {
+    return new IncidentAction(id);
+  }
+
+  @Override
+  protected void resolve(
+      IncidentAction link, ItemInput<IncidentAction> input, Caller caller, FieldErrors errors) {
+    requireTenant(caller, input, TENANT);
+    if (input.has(INCIDENT)) {
+      link.setIncident(
+          reference(Incident.class, input, INCIDENT, caller, errors, i -> i.getProject().getId()));
+    }
+    if (input.has(ACTION)) {
+      link.setAction(
+          reference(Action.class, input, ACTION, caller, errors, a -> a.getProject().getId()));
+    }
+    if (input.has(SUBTENANT)) {
+      link.setOffice(
+          reference(Office.class, input, SUBTENANT, caller, errors, o -> o.getProject().getId()));
+    }
+    if (input.has(TENANT)) {
+      link.setProject(reference(Project.class, input, TENANT, caller, errors, Project::getId));
+    }
+    Incident incident = link.getIncident();
+    if (incident == null) {
+      return;
+    }
+    if (link.getOffice() != null
+        && !link.getOffice().getId().equals(incident.getOffice().getId())) {
+      errors.add(SUBTENANT, "must be the office of the incident");
+    }
+    if (link.getProject() != null
+        && !link.getProject().getId().equals(incident.getProject().getId())) {
+      errors.add(TENANT, "must be the project of the incident");
+    }
+    Action action = link.getAction();
+    if (action == null) {
+      return;
+    }
+    if (!action.getProject().getId().equals(incident.getProject().getId())) {
+      errors.add(ACTION, "must be an action of the incident's project");
+    } else if (em.createNamedQuery(IncidentAction.COUNT_SAME_PAIR, Long.class)
+            .setParameter("incident", incident)
+            .setParameter("action", action)
+            .setParameter("id", link.getId())
+            .setFlushMode(FlushModeType.COMMIT)
+            .getSingleResult()
+        > 0) {
+      errors.add(ACTION, "is linked to this incident already");
+    }
+  }
+}

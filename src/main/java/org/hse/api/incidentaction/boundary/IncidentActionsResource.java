@@ -1,0 +1,30 @@
+package org.hse.api.incidentaction.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import org.hse.api.incidentaction.control.IncidentActionModel;
+import org.hse.api.incidentaction.entity.IncidentAction;
+import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.V2Resource;
+import org.hse.api.v2.V2Store;
+
+/** {@code /v2/incident-action}: the five verbs over the links between incidents and actions. */
+@Path("v2/incident-action")
+@RequestScoped
+public class IncidentActionsResource extends V2Resource<IncidentAction> {
+
+  @Inject IncidentActions links;
+
+  @Inject IncidentActionModel model;
+
+  @Override
+  protected V2Store<IncidentAction> store() {
+    return links;
+  }
+
+  @Override
+  protected ResourceModel<IncidentAction> model() {
+    return model;
+  }
+}

@@ -1,0 +1,124 @@
+package org.hse.api.incidentaction.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Objects;
+import org.hse.api.action.entity.Action;
+import org.hse.api.incident.entity.Incident;
+import org.hse.api.tenancy.entity.Office;
+import org.hse.api.tenancy.entity.Project;
+import org.hse.api.v2.Audited;
+
+/** One action linked to one incident, at the incident's office and project. */
+@Entity
+@Table(name = "incident_action")
+@NamedQuery(
+    name = IncidentAction.COUNT_SAME_PAIR,
+    query =
+        "SELECT COUNT(l) FROM IncidentAction l"
+            + " WHERE l.incident = :incident AND l.action = :action AND l.id <> :id")
+public class IncidentAction extends Audited {
+
+  public static final String COUNT_SAME_PAIR = "IncidentAction.countSamePair";
+
+  public static final List<String> ENTITY_TYPES = List.of("ACTION");
+
+  @Id
+  @Column(name = "office_incident_action_id", length = 36)
+  private String id;
+
+  @NotNull
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "office_incident_id")
+  private Incident incident;
+
+  @NotNull
+  @Column(name = "entity_type")
+  private String entityType;
+
+  @NotNull
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "entity_id")
+  private Action action;
+
+  @Size(max = 4000)
+  private String description;
+
+  @NotNull
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "office_id")
+  private Office office;
+
+  @NotNull
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "project_id")
+  private Project project;
+
+  protected IncidentAction() {}
+
+  public IncidentAction(String id) {
+    this.id = Objects.requireNonNull(id);
+  }
+
+  @Override
+  public String getId() {
+    return id;
+  }
+
+  public Incident getIncident() {
+    return incident;
+  }
+
+  public void setIncident(Incident incident) {
+    this.incident = incident;
+  }
+
+  public String getEntityType() {
+    return entityType;
+  }
+
+  public void setEntityType(String entityType) {
+    this.entityType = entityType;
+  }
+
+  public Action getAction() {
+    return action;
+  }
+
+  public void setAction(Action action) {
+    this.action = action;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public Office getOffice() {
+    return office;
+  }
+
+  public void setOffice(Office office) {
+    this.office = office;
+  }
+
+  public Project getProject() {
+    return project;
+  }
+
+  public void setProject(Project project) {
+    this.project = project;
+  }
+}

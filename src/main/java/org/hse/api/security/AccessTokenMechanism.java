@@ -1,0 +1,230 @@
+package org.hse.api.security;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Collections;
+import java.util.Date;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Wraps Payara's MicroProfile JWT authentication mechanism to add two things.
+ *
+ * <ul>
+ *   <li>The token may come in the {@code access-token} query parameter: when the request has no
+ *       {@code Authorization} header, Payara's mechanism sees {@code Authorization: Bearer
+ *       <token>}. Only the raw query string is read, never a form body. When both are given and
+ *       differ, the request is refused.
+ *   <li>A token that fails verification (signature, issuer, expiry, algorithm, garbage) answers 401
+ *       with {@code WWW-Authenticate: Bearer} and the API's JSON error body instead of the
+ *       container's HTML error page.
+ * </ul>
+ *
+ * A request without any token passes unauthenticated; the resources decide whether that is allowed.
+ * The token endpoint ({@code /realms/...}) is never authenticated.
+ */
+@Alternative
+@Priority(1000)
+@ApplicationScoped
+public class AccessTokenMechanism implements HttpAuthenticationMechanism {
+
+  static final String PARAMETER = "access-token";
+  private static final String AUTHORIZATION = "Authorization";
+  private static final String BEARER = "Bearer ";
+
+  @Inject BeanManager beanManager;
+
+  private volatile HttpAuthenticationMechanism delegate;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+      throws AuthenticationException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/realms/")) {
+      return context.doNothing();
+    }
+    Set<String> parameterTokens = queryTokens(request.getQueryString());
+    String header = request.getHeader(AUTHORIZATION);
+    if (parameterTokens.size() > 1) {
+      return unauthorized(response, "The access-token parameter is given more than once.");
+    }
+    HttpServletRequest effective = request;
+    String token = header != null && header.startsWith(BEARER) ? header.substring(7) : null;
+    if (!parameterTokens.isEmpty()) {
+      String parameterToken = parameterTokens.iterator().next();
+      if (header != null && !parameterToken.equals(token)) {
+        return unauthorized(
+            response,
+            "The request carries both an Authorization header and a different access-token.");
+      }
+      token = parameterToken;
+      effective = new BearerRequest(request, parameterToken);
+    }
+    String bearer = token;
+    HttpMessageContext reporting =
+        new HttpMessageContextWrapper(context) {
+          @Override
+          public AuthenticationStatus responseUnauthorized() {
+            return unauthorized(response, reason(bearer));
+          }
+        };
+    return delegate().validateRequest(effective, response, reporting);
+  }
+
+  @Override
+  public AuthenticationStatus secureResponse(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+      throws AuthenticationException {
+    return delegate().secureResponse(request, response, context);
+  }
+
+  @Override
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    delegate().cleanSubject(request, response, context);
+  }
+
+  /** Payara's own mechanism: the other {@code HttpAuthenticationMechanism} bean. */
+  private HttpAuthenticationMechanism delegate() {
+    HttpAuthenticationMechanism found = delegate;
+    if (found == null) {
+      for (Bean<?> bean : beanManager.getBeans(HttpAuthenticationMechanism.class)) {
+        if (!AccessTokenMechanism.class.equals(bean.getBeanClass())) {
+          found =
+              (HttpAuthenticationMechanism)
+                  beanManager.getReference(
+                      bean,
+                      HttpAuthenticationMechanism.class,
+                      beanManager.createCreationalContext(bean));
+          break;
+        }
+      }
+      if (found == null) {
+        throw new IllegalStateException(
+            "No MP-JWT authentication mechanism: is @LoginConfig(authMethod = \"MP-JWT\") on an"
+                + " @ApplicationScoped Application class?");
+      }
+      delegate = found;
+    }
+    return found;
+  }
+
+  /** The distinct values of the access-token parameter in a raw query string. */
+  static Set<String> queryTokens(String query) {
+    if (query == null || query.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> tokens = new LinkedHashSet<>();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      if (PARAMETER.equals(name)) {
+        tokens.add(eq < 0 ? "" : decode(pair.substring(eq + 1)).strip());
+      }
+    }
+    return tokens;
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+
+  /** A human sentence about why the token was refused, without trusting the token. */
+  static String reason(String token) {
+    if (token == null || token.isBlank()) {
+      return "The bearer token is empty.";
+    }
+    try {
+      JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+      Date expires = claims.getExpirationTime();
+      if (expires != null && expires.getTime() < System.currentTimeMillis()) {
+        return "The bearer token has expired.";
+      }
+      return "The bearer token is not valid: its signature, algorithm or issuer is not accepted.";
+    } catch (ParseException | RuntimeException e) {
+      return "The bearer token is not a signed JWT.";
+    }
+  }
+
+  private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
+    try {
+      if (!response.isCommitted()) {
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Bearer");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response
+            .getWriter()
+            .write(
+                Json.createObjectBuilder()
+                    .add("name", "Unauthorized")
+                    .add("message", message)
+                    .add("code", 0)
+                    .add("status", HttpServletResponse.SC_UNAUTHORIZED)
+                    .build()
+                    .toString());
+        response.flushBuffer();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  /** The request as Payara's mechanism should see it: with the token as a bearer header. */
+  private static final class BearerRequest extends HttpServletRequestWrapper {
+    private final String authorization;
+
+    BearerRequest(HttpServletRequest request, String token) {
+      super(request);
+      this.authorization = BEARER + token;
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return AUTHORIZATION.equalsIgnoreCase(name) ? authorization : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      return AUTHORIZATION.equalsIgnoreCase(name)
+          ? Collections.enumeration(Set.of(authorization))
+          : super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+      Set<String> names = new LinkedHashSet<>(Collections.list(super.getHeaderNames()));
+      names.add(AUTHORIZATION);
+      return Collections.enumeration(names);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.hse.api.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The built-in token endpoint's state: its settings, users and keys. Prepared at start-up, so the
+ * signing key exists and the demo-user warning is logged before the first request.
+ */
+@ApplicationScoped
+public class TokenService {
+
+  private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
+
+  private AuthSettings settings;
+  private UserDirectory users;
+  private TokenIssuer issuer;
+
+  @PostConstruct
+  void init() {
+    settings = AuthSettings.current();
+    users = new UserDirectory(settings.usersFile());
+  }
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    if (settings.externalIssuer()) {
+      LOG.info(
+          "Built-in token endpoint is off: an external issuer is configured"
+              + " (mp.jwt.verify.publickey.location or mp.jwt.verify.publickey)");
+      return;
+    }
+    if (!settings.endpointEnabled()) {
+      LOG.info("Built-in token endpoint is off (auth.token-endpoint.enabled=false)");
+      return;
+    }
+    if (settings.issuer() == null) {
+      LOG.severe(
+          "Built-in token endpoint: mp.jwt.verify.issuer is not set, no token can be issued");
+    }
+    try {
+      SigningKeys.in(settings.dataDir());
+      LOG.info(
+          () ->
+              "Built-in token endpoint: realms/"
+                  + settings.realm()
+                  + "/protocol/openid-connect/token, issuer "
+                  + settings.issuer()
+                  + ", key in "
+                  + settings.dataDir().resolve(SigningKeys.FILE)
+                  + ", "
+                  + users.size()
+                  + " users from "
+                  + users.source());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Built-in token endpoint cannot start: " + e.getMessage(), e);
+    }
+    if (users.isDemo()) {
+      LOG.warning(
+          "\n**********************************************************************\n"
+              + "* DEMO USERS ARE ACTIVE: admin, alice and rita, whose passwords are  *\n"
+              + "* published in the README. Anyone can get a token with them.         *\n"
+              + "* Set auth.users.file (environment AUTH_USERS_FILE) to a users file. *\n"
+              + "**********************************************************************");
+    }
+  }
+
+  /** Whether the endpoint answers for this realm. */
+  public boolean serves(String realm) {
+    return settings.endpointEnabled() && settings.realm().equals(realm);
+  }
+
+  public AuthSettings settings() {
+    return settings;
+  }
+
+  public UserDirectory users() {
+    return users;
+  }
+
+  /** The key store; only when the endpoint is enabled. */
+  public SigningKeys keys() {
+    return SigningKeys.in(settings.dataDir());
+  }
+
+  /** The token minter, created at first use. */
+  public synchronized TokenIssuer issuer() {
+    if (issuer == null) {
+      SigningKeys keys = keys();
+      issuer =
+          new TokenIssuer(
+              keys.signingKey(),
+              keys.refreshKey(),
+              settings.issuer(),
+              settings.clientId(),
+              settings.accessLifetime(),
+              settings.refreshLifetime(),
+              Clock.systemUTC());
+    }
+    return issuer;
+  }
+
+  /** The user of a valid refresh token, read again from the users file. */
+  public Optional<UserAccount> refresh(String refreshToken) {
+    return issuer().refreshTokenUser(refreshToken).flatMap(users::find);
+  }
+}

@@ -1,0 +1,42 @@
+package org.hse.api.tenancy.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.hse.api.security.Caller;
+import org.hse.api.tenancy.control.OfficeModel;
+import org.hse.api.tenancy.entity.Office;
+import org.hse.api.tenancy.entity.Project;
+import org.hse.api.v2.FieldErrors;
+import org.hse.api.v2.ItemInput;
+import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.V2Store;
+
+/** Offices: admins write them, each inside one project. */
+@Stateless
+public class Offices extends V2Store<Office> {
+
+  @Inject OfficeModel model;
+
+  @Override
+  protected ResourceModel<Office> model() {
+    return model;
+  }
+
+  @Override
+  protected Office newItem(String id) {
+    return new Office(id);
+  }
+
+  @Override
+  protected boolean mayWrite(Caller caller) {
+    return caller.isAdmin();
+  }
+
+  @Override
+  protected void resolve(Office item, ItemInput<Office> input, Caller caller, FieldErrors errors) {
+    if (item.getProject() == null && input.has("project_id")) {
+      item.setProject(
+          reference(Project.class, input, "project_id", caller, errors, Project::getId));
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.hse.api.tenancy.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import org.hse.api.tenancy.control.OfficeModel;
+import org.hse.api.tenancy.entity.Office;
+import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.V2Resource;
+import org.hse.api.v2.V2Store;
+
+/** {@code /v2/office}: the five verbs over offices. */
+@Path("v2/office")
+@RequestScoped
+public class OfficesResource extends V2Resource<Office> {
+
+  @Inject Offices offices;
+
+  @Inject OfficeModel model;
+
+  @Override
+  protected V2Store<Office> store() {
+    return offices;
+  }
+
+  @Override
+  protected ResourceModel<Office> model() {
+    return model;
+  }
+}

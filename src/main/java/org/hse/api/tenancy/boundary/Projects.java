@@ -1,0 +1,39 @@
+package org.hse.api.tenancy.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.hse.api.security.Caller;
+import org.hse.api.tenancy.control.ProjectModel;
+import org.hse.api.tenancy.entity.Project;
+import org.hse.api.v2.FieldErrors;
+import org.hse.api.v2.ItemInput;
+import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.V2Store;
+
+/** Projects: admins write them; a reader or writer sees the projects of the token's tenants. */
+@Stateless
+public class Projects extends V2Store<Project> {
+
+  @Inject ProjectModel model;
+
+  @Override
+  protected ResourceModel<Project> model() {
+    return model;
+  }
+
+  @Override
+  protected Project newItem(String id) {
+    return new Project(id);
+  }
+
+  @Override
+  protected boolean mayWrite(Caller caller) {
+    return caller.isAdmin();
+  }
+
+  @Override
+  protected void resolve(
+      Project item, ItemInput<Project> input, Caller caller, FieldErrors errors) {
+    // a project names no other item
+  }
+}

@@ -1,0 +1,30 @@
+package org.hse.api.tenancy.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import org.hse.api.tenancy.control.ProjectModel;
+import org.hse.api.tenancy.entity.Project;
+import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.V2Resource;
+import org.hse.api.v2.V2Store;
+
+/** {@code /v2/project}: the five verbs over projects. */
+@Path("v2/project")
+@RequestScoped
+public class ProjectsResource extends V2Resource<Project> {
+
+  @Inject Projects projects;
+
+  @Inject ProjectModel model;
+
+  @Override
+  protected V2Store<Project> store() {
+    return projects;
+  }
+
+  @Override
+  protected ResourceModel<Project> model() {
+    return model;
+  }
+}

@@ -1,0 +1,39 @@
+package org.hse.api.tenancy.control;
+
+import org.hse.api.security.Caller;
+import org.hse.api.tenancy.entity.Office;
+import org.hse.api.tenancy.entity.Placed;
+import org.hse.api.tenancy.entity.Project;
+import org.hse.api.v2.Audited;
+import org.hse.api.v2.FieldErrors;
+import org.hse.api.v2.ItemInput;
+import org.hse.api.v2.V2Store;
+
+/**
+ * The boundary of a resource whose items sit at an office ({@code subtenant_id}) of a project
+ * ({@code tenant_id}): both named on create, both visible to the caller, the office one of the
+ * project's, neither changed later.
+ */
+public abstract class PlacedStore<E extends Audited & Placed> extends V2Store<E> {
+
+  public static final String TENANT = "tenant_id";
+  public static final String SUBTENANT = "subtenant_id";
+
+  @Override
+  protected void resolve(E item, ItemInput<E> input, Caller caller, FieldErrors errors) {
+    requireTenant(caller, input, TENANT);
+    if (item.getProject() != null) {
+      return;
+    }
+    Project project = reference(Project.class, input, TENANT, caller, errors, Project::getId);
+    Office office =
+        reference(Office.class, input, SUBTENANT, caller, errors, o -> o.getProject().getId());
+    if (project != null && office != null) {
+      if (office.getProject().getId().equals(project.getId())) {
+        item.placeAt(office, project);
+      } else {
+        errors.add(SUBTENANT, "must be an office of the project " + project.getId());
+      }
+    }
+  }
+}

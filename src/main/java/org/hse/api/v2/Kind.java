@@ -1,0 +1,19 @@
+package org.hse.api.v2;
+
+/** How a field's value is written, parsed and matched in a filter. */
+public enum Kind {
+  /** A UUID; matched exactly. */
+  UUID,
+  /** Free text; matched case-insensitively on a substring. */
+  TEXT,
+  /** One of a fixed set of names; matched exactly. */
+  ENUM,
+  /** A calendar date {@code YYYY-MM-DD}; matched exactly. */
+  DATE,
+  /** An ISO-8601 UTC timestamp; matched exactly. */
+  TIMESTAMP;
+
+  public boolean substringMatch() {
+    return this == TEXT;
+  }
+}

@@ -1,0 +1,99 @@
+package org.hse.api.v2;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads a request body, JSON or form-encoded, into a JSON object, refusing bodies over the size
+ * limit (413), bodies that are not JSON (400) and JSON that is not an object (400). An empty body
+ * reads as an empty object.
+ */
+@ApplicationScoped
+public class RequestBodies {
+
+  @Inject
+  @ConfigProperty(name = "api.max-body-bytes", defaultValue = "1048576")
+  long maxBodyBytes;
+
+  public JsonObject read(InputStream body, MediaType type) {
+    byte[] bytes = limited(body);
+    if (bytes.length == 0) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+      return form(new String(bytes, StandardCharsets.UTF_8));
+    }
+    return json(bytes);
+  }
+
+  private byte[] limited(InputStream body) {
+    if (body == null) {
+      return new byte[0];
+    }
+    try {
+      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+      if (bytes.length > maxBodyBytes) {
+        throw new ClientErrorException(
+            "The request body is larger than " + maxBodyBytes + " bytes.",
+            Status.REQUEST_ENTITY_TOO_LARGE);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new BadRequestException("The request body could not be read.", e);
+    }
+  }
+
+  private static JsonObject json(byte[] bytes) {
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new BadRequestException("The request body must be a JSON object.");
+      }
+      return value.asJsonObject();
+    } catch (JsonException e) {
+      throw new BadRequestException("The request body is not valid JSON.", e);
+    }
+  }
+
+  private static JsonObject form(String text) {
+    JsonObjectBuilder object = Json.createObjectBuilder();
+    try {
+      for (String pair : text.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int equals = pair.indexOf('=');
+        String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+        String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+        if (value.isEmpty()) {
+          object.addNull(name);
+        } else {
+          object.add(name, value);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("The form-encoded request body is malformed.", e);
+    }
+    return object.build();
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+}

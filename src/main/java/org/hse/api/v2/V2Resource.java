@@ -1,0 +1,183 @@
+package org.hse.api.v2;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.ResponseBuilder;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.hse.api.security.Caller;
+
+/**
+ * The five verbs of a v2 resource as HTTP, written once: a feature's resource extends it, names its
+ * path and hands over its boundary. Kept thin: parsing, then one boundary call, then headers.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public abstract class V2Resource<E extends Audited> {
+
+  @Context UriInfo uriInfo;
+
+  @Context Request request;
+
+  @Context HttpHeaders headers;
+
+  @Inject Instance<Caller> callers;
+
+  @Inject RequestBodies bodies;
+
+  /** The boundary of this resource. */
+  protected abstract V2Store<E> store();
+
+  /** The model of this resource (the boundary is an EJB: only its public methods may be called). */
+  protected abstract ResourceModel<E> model();
+
+  @POST
+  @Path("index")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response searchByBody(InputStream body) {
+    IndexRequest<E> search =
+        IndexRequest.fromJson(model(), bodies.read(body, headers.getMediaType()));
+    Page<JsonObject> page = store().index(caller(), search);
+    return PagingHeaders.paging(page(page), page).build();
+  }
+
+  @GET
+  @Path("index")
+  public Response searchByQuery() {
+    IndexRequest<E> search = IndexRequest.fromQuery(model(), uriInfo.getQueryParameters());
+    Page<JsonObject> page = store().index(caller(), search);
+    ResponseBuilder response = PagingHeaders.paging(page(page), page);
+    return PagingHeaders.links(response, page, uriInfo.getRequestUriBuilder()).build();
+  }
+
+  @POST
+  @Path("create")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+  public Response create(InputStream body) {
+    Stored stored = store().create(caller(), bodies.read(body, headers.getMediaType()));
+    ResponseBuilder response =
+        stored.created()
+            ? Response.created(
+                uriInfo
+                    .getBaseUriBuilder()
+                    .path("v2")
+                    .path(model().type())
+                    .path("view")
+                    .path(stored.id())
+                    .build())
+            : Response.ok();
+    return item(response, stored);
+  }
+
+  @GET
+  @Path("view/{id}")
+  public Response view(@PathParam("id") String id) {
+    return item(Response.ok(), store().view(caller(), id));
+  }
+
+  @GET
+  @Path("view")
+  public Response viewByQuery(@QueryParam("id") String id) {
+    return view(required(id));
+  }
+
+  @PUT
+  @Path("update/{id}")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+  public Response update(@PathParam("id") String id, InputStream body) {
+    JsonObject input = bodies.read(body, headers.getMediaType());
+    Long expected = ifMatch(id);
+    return item(Response.ok(), store().update(caller(), id, input, expected));
+  }
+
+  @PUT
+  @Path("update")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+  public Response updateByQuery(@QueryParam("id") String id, InputStream body) {
+    return update(required(id), body);
+  }
+
+  @DELETE
+  @Path("delete/{id}")
+  public Response delete(@PathParam("id") String id, @QueryParam("force") String force) {
+    if (force == null || "false".equals(force)) {
+      DeletePreview preview = store().preview(caller(), id);
+      return Response.ok(preview.toJson().toString()).build();
+    }
+    if (!"true".equals(force)) {
+      throw new ValidationFailedException("force", "must be true or false");
+    }
+    store().delete(caller(), id, ifMatch(id));
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Path("delete")
+  public Response deleteByQuery(@QueryParam("id") String id, @QueryParam("force") String force) {
+    return delete(required(id), force);
+  }
+
+  /**
+   * The version an {@code If-Match} header asks for: answers 412 when it is stale, and returns the
+   * version the boundary must still find, so that a change in between is a 409.
+   */
+  private Long ifMatch(String id) {
+    if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null) {
+      return null;
+    }
+    long current = store().version(caller(), id);
+    ResponseBuilder failed = request.evaluatePreconditions(etag(current));
+    if (failed != null) {
+      throw new ClientErrorException(
+          "The item has changed since the version given in If-Match; read it again.",
+          Status.PRECONDITION_FAILED);
+    }
+    return current;
+  }
+
+  /** The verified caller of this request; 401 when there is none. */
+  private Caller caller() {
+    return callers.get();
+  }
+
+  private static String required(String id) {
+    if (id == null || id.isBlank()) {
+      throw new NotFoundException("No id was given.");
+    }
+    return id;
+  }
+
+  private static EntityTag etag(long version) {
+    return new EntityTag(Long.toString(version));
+  }
+
+  private static Response item(ResponseBuilder response, Stored stored) {
+    return response.tag(etag(stored.version())).entity(stored.item().toString()).build();
+  }
+
+  private static ResponseBuilder page(Page<JsonObject> page) {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    page.items().forEach(items::add);
+    return Response.ok(items.build().toString());
+  }
+}

@@ -1,0 +1,309 @@
+package org.hse.api.v2;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.hse.api.security.Caller;
+
+/**
+ * The five verbs over one resource, written once. A feature's {@code @Stateless} boundary extends
+ * it, so each call is one transaction; the caller is passed in and scopes every read and write.
+ */
+public abstract class V2Store<E extends Audited> {
+
+  @PersistenceContext protected EntityManager em;
+
+  @Inject Validator validator;
+
+  @Inject ResourceModels models;
+
+  /** The resource this boundary serves. */
+  protected abstract ResourceModel<E> model();
+
+  /** A new, empty item with this id. */
+  protected abstract E newItem(String id);
+
+  /**
+   * Resolves the references a create or update names and checks the feature's own rules, adding a
+   * field error for each reference that does not exist or is not visible. Throws {@link
+   * ForbiddenException} when the input names a tenant the caller lacks.
+   */
+  protected abstract void resolve(E item, ItemInput<E> input, Caller caller, FieldErrors errors);
+
+  /** Whether the caller's role may create, update and delete items of this resource. */
+  protected boolean mayWrite(Caller caller) {
+    return caller.canWrite();
+  }
+
+  /**
+   * The item a reference field names, when it exists and the caller may see it; otherwise a field
+   * error on that field and null.
+   */
+  protected <R> R reference(
+      Class<R> type,
+      ItemInput<E> input,
+      String field,
+      Caller caller,
+      FieldErrors errors,
+      java.util.function.Function<R, String> tenantOf) {
+    Object id = input.get(field);
+    if (id == null) {
+      return null;
+    }
+    R found = em.find(type, id);
+    if (found == null || !caller.sees(tenantOf.apply(found))) {
+      errors.add(field, "does not name an item you can see");
+      return null;
+    }
+    return found;
+  }
+
+  /** Refuses a create or update that names a tenant the caller lacks (403). */
+  protected void requireTenant(Caller caller, ItemInput<E> input, String field) {
+    Object tenant = input.get(field);
+    if (tenant != null && !caller.sees((String) tenant)) {
+      throw new ForbiddenException("You may not write items of project " + tenant + ".");
+    }
+  }
+
+  public Page<JsonObject> index(Caller caller, IndexRequest<E> request) {
+    requireReader(caller);
+    Page<E> page = new IndexQuery<>(em, model()).run(caller, request);
+    return new Page<>(
+        page.items().stream().map(this::toJson).toList(),
+        page.totalCount(),
+        page.page(),
+        page.perPage());
+  }
+
+  public Stored view(Caller caller, String id) {
+    requireReader(caller);
+    return stored(visible(caller, id), false);
+  }
+
+  public Stored create(Caller caller, JsonObject body) {
+    requireWriter(caller);
+    FieldErrors errors = new FieldErrors();
+    ItemInput<E> input = ItemInput.bind(model(), body, errors);
+    Field<E> key = model().idField();
+    String id =
+        input.has(key) && input.get(key) != null
+            ? (String) input.get(key)
+            : UUID.randomUUID().toString();
+    E candidate = newItem(id);
+    write(candidate, input, caller, errors, true);
+    E existing = em.find(model().entityClass(), id);
+    if (existing != null) {
+      if (!isVisible(caller, existing) || !sameContent(existing, candidate)) {
+        throw new ClientErrorException(
+            "An item with id " + id + " exists already with different content.", Status.CONFLICT);
+      }
+      return stored(existing, false);
+    }
+    em.persist(candidate);
+    flush();
+    return stored(candidate, true);
+  }
+
+  public Stored update(Caller caller, String id, JsonObject body, Long expectedVersion) {
+    requireWriter(caller);
+    E item = visible(caller, id);
+    if (expectedVersion != null && item.getVersion() != expectedVersion) {
+      throw new ClientErrorException(
+          "The item changed while this update was prepared; read it again.", Status.CONFLICT);
+    }
+    FieldErrors errors = new FieldErrors();
+    ItemInput<E> input = ItemInput.bind(model(), body, errors);
+    Field<E> key = model().idField();
+    if (input.has(key) && !id.equals(input.get(key))) {
+      errors.add(key.name(), "cannot be changed");
+    }
+    for (Field<E> field : model().fields()) {
+      if (field.access() == Access.REQUIRED_FIXED
+          && input.has(field)
+          && !Objects.equals(
+              Values.toJson(field.kind(), field.getter().apply(item)),
+              Values.toJson(field.kind(), input.get(field)))) {
+        errors.add(field.name(), "cannot be changed after creation");
+      }
+    }
+    write(item, input, caller, errors, false);
+    flush();
+    return stored(item, false);
+  }
+
+  public long version(Caller caller, String id) {
+    requireReader(caller);
+    return visible(caller, id).getVersion();
+  }
+
+  public DeletePreview preview(Caller caller, String id) {
+    requireWriter(caller);
+    E item = visible(caller, id);
+    List<DeletePreview.Affected> affected = new ArrayList<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    affected.add(new DeletePreview.Affected(model().type(), id, model().label(item)));
+    counts.put(model().type(), 1L);
+    for (ResourceModel<?> dependent : models.dependentsOf(model().type())) {
+      addDependents(dependent, id, affected, counts);
+    }
+    return new DeletePreview(model().type(), id, affected, counts);
+  }
+
+  public void delete(Caller caller, String id, Long expectedVersion) {
+    requireWriter(caller);
+    E item = visible(caller, id);
+    if (expectedVersion != null && item.getVersion() != expectedVersion) {
+      throw new ClientErrorException(
+          "The item changed while this delete was prepared; read it again.", Status.CONFLICT);
+    }
+    for (ResourceModel<?> dependent : models.dependentsOf(model().type())) {
+      em.createQuery(
+              "DELETE FROM "
+                  + entityName(dependent)
+                  + " d WHERE d."
+                  + dependent.parents().get(model().type())
+                  + " = :id")
+          .setParameter("id", id)
+          .executeUpdate();
+    }
+    em.remove(item);
+    flush();
+  }
+
+  private <D extends Audited> void addDependents(
+      ResourceModel<D> dependent,
+      String id,
+      List<DeletePreview.Affected> affected,
+      Map<String, Long> counts) {
+    String where = " d WHERE d." + dependent.parents().get(model().type()) + " = :id";
+    long count =
+        em.createQuery("SELECT COUNT(d) FROM " + entityName(dependent) + where, Long.class)
+            .setParameter("id", id)
+            .getSingleResult();
+    counts.merge(dependent.type(), count, Long::sum);
+    int room = DeletePreview.MAX_AFFECTED - affected.size();
+    if (count == 0 || room <= 0) {
+      return;
+    }
+    em.createQuery(
+            "SELECT d FROM " + entityName(dependent) + where + " ORDER BY d.id",
+            dependent.entityClass())
+        .setParameter("id", id)
+        .setMaxResults(room)
+        .getResultList()
+        .forEach(
+            d ->
+                affected.add(
+                    new DeletePreview.Affected(dependent.type(), d.getId(), dependent.label(d))));
+  }
+
+  private String entityName(ResourceModel<?> model) {
+    return em.getMetamodel().entity(model.entityClass()).getName();
+  }
+
+  private void write(
+      E item, ItemInput<E> input, Caller caller, FieldErrors errors, boolean creating) {
+    input
+        .values()
+        .forEach(
+            (field, value) -> {
+              if (field.setter() != null && (creating || field.access() != Access.REQUIRED_FIXED)) {
+                field.setter().accept(item, value);
+              }
+            });
+    resolve(item, input, caller, errors);
+    for (ConstraintViolation<E> violation : validator.validate(item)) {
+      String property = violation.getPropertyPath().iterator().next().getName();
+      model().fields().stream()
+          .filter(field -> field.access().writable() && field.property().equals(property))
+          .findFirst()
+          .ifPresent(
+              field -> {
+                if (!errors.has(field.name())) {
+                  errors.add(field.name(), violation.getMessage());
+                }
+              });
+    }
+    errors.throwIfAny();
+  }
+
+  private boolean sameContent(E stored, E candidate) {
+    return model().fields().stream()
+        .filter(field -> field.access().writable())
+        .allMatch(
+            field ->
+                Objects.equals(
+                    Values.toJson(field.kind(), field.getter().apply(stored)),
+                    Values.toJson(field.kind(), field.getter().apply(candidate))));
+  }
+
+  private void flush() {
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      throw new ClientErrorException(
+          "The item conflicts with one stored at the same time; read it again.",
+          Status.CONFLICT,
+          e);
+    }
+  }
+
+  private E visible(Caller caller, String id) {
+    E item =
+        Values.isUuid(id)
+            ? em.find(model().entityClass(), id.toLowerCase(java.util.Locale.ROOT))
+            : null;
+    if (item == null || !isVisible(caller, item)) {
+      throw new NotFoundException("No " + model().type() + " has the id " + id + ".");
+    }
+    return item;
+  }
+
+  private boolean isVisible(Caller caller, E item) {
+    if (caller.isAdmin()) {
+      return true;
+    }
+    return caller.sees(model().tenantOf(item));
+  }
+
+  private Stored stored(E item, boolean created) {
+    return new Stored(item.getId(), item.getVersion(), toJson(item), created);
+  }
+
+  private JsonObject toJson(E item) {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    for (Field<E> field : model().fields()) {
+      json.add(field.name(), Values.toJson(field.kind(), field.getter().apply(item)));
+    }
+    return json.build();
+  }
+
+  private void requireReader(Caller caller) {
+    if (!caller.canRead()) {
+      throw new ForbiddenException("Your role may not read " + model().type() + " items.");
+    }
+  }
+
+  private void requireWriter(Caller caller) {
+    if (!caller.canRead() || !mayWrite(caller)) {
+      throw new ForbiddenException("Your role may not change " + model().type() + " items.");
+    }
+  }
+}

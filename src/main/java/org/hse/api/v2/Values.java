@@ -1,0 +1,98 @@
+package org.hse.api.v2;
+
+import jakarta.json.Json;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/** Parses client values into a field's Java value and writes Java values back as JSON. */
+public final class Values {
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
+
+  private Values() {}
+
+  /** Whether the text is a UUID in its canonical 8-4-4-4-12 hexadecimal form. */
+  public static boolean isUuid(String text) {
+    return text != null && UUID_TEXT.matcher(text).matches();
+  }
+
+  /**
+   * The Java value of a JSON value for this field: null for JSON null.
+   *
+   * @throws IllegalArgumentException with a message for the client when the value does not fit
+   */
+  public static Object fromJson(Field<?> field, JsonValue value) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.STRING) {
+      throw new IllegalArgumentException("must be a string");
+    }
+    return fromText(field, ((JsonString) value).getString());
+  }
+
+  /**
+   * The Java value of a text for this field.
+   *
+   * @throws IllegalArgumentException with a message for the client when the text does not fit
+   */
+  public static Object fromText(Field<?> field, String text) {
+    return switch (field.kind()) {
+      case UUID -> {
+        if (!isUuid(text)) {
+          throw new IllegalArgumentException("must be a UUID");
+        }
+        yield text.toLowerCase(java.util.Locale.ROOT);
+      }
+      case TEXT -> text;
+      case ENUM -> {
+        if (!field.values().contains(text)) {
+          throw new IllegalArgumentException(
+              "must be one of: " + String.join(", ", field.values()));
+        }
+        yield text;
+      }
+      case DATE -> {
+        try {
+          yield LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+          throw new IllegalArgumentException("must be a date YYYY-MM-DD");
+        }
+      }
+      case TIMESTAMP -> {
+        try {
+          yield OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        } catch (DateTimeParseException e) {
+          throw new IllegalArgumentException(
+              "must be an ISO-8601 timestamp such as 2026-11-29T14:05:00Z");
+        }
+      }
+    };
+  }
+
+  /** The JSON form of a Java value of this kind. */
+  public static JsonValue toJson(Kind kind, Object value) {
+    if (value == null) {
+      return JsonValue.NULL;
+    }
+    String text =
+        switch (kind) {
+          case ENUM -> value instanceof Enum<?> constant ? constant.name() : value.toString();
+          case TIMESTAMP -> TIMESTAMP.format((LocalDateTime) value);
+          default -> value.toString();
+        };
+    return Json.createValue(text);
+  }
+}

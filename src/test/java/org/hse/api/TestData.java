@@ -1,0 +1,64 @@
+package org.hse.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * The test tenants and users of {@code src/test/resources/test-users.json} (test-only passwords),
+ * and builders for request bodies.
+ */
+public final class TestData {
+
+  public static final String P1 = "11111111-1111-4111-8111-111111111111";
+  public static final String P2 = "22222222-2222-4222-8222-222222222222";
+
+  private TestData() {}
+
+  public static String password(String user) {
+    return "test-pass-" + user;
+  }
+
+  public static JsonObjectBuilder project(String id, String name) {
+    return Json.createObjectBuilder().add("project_id", id).add("name", name);
+  }
+
+  public static JsonObject office(String id, String project, String name) {
+    return Json.createObjectBuilder()
+        .add("office_id", id)
+        .add("project_id", project)
+        .add("name", name)
+        .build();
+  }
+
+  public static JsonObjectBuilder incident(
+      String project, String office, String code, String name) {
+    return Json.createObjectBuilder()
+        .add("code", code)
+        .add("name", name)
+        .add("date_incident", "2026-11-20")
+        .add("category", "ACCIDENTS")
+        .add("subtenant_id", office)
+        .add("tenant_id", project);
+  }
+
+  public static JsonObjectBuilder action(
+      String project, String office, String type, String code, String name) {
+    return Json.createObjectBuilder()
+        .add("action_type", type)
+        .add("code", code)
+        .add("name", name)
+        .add("subtenant_id", office)
+        .add("tenant_id", project);
+  }
+
+  public static JsonObjectBuilder link(
+      String project, String office, String incident, String action) {
+    return Json.createObjectBuilder()
+        .add("office_incident_id", incident)
+        .add("entity_type", "ACTION")
+        .add("entity_id", action)
+        .add("subtenant_id", office)
+        .add("tenant_id", project);
+  }
+}
