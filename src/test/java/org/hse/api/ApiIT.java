@@ -702,6 +702,173 @@ class ApiIT {
     }
   }
 
+  // --- incidents, actions, projects, offices ---------------------------------------------------
+
+  @Test
+  void incidentsGoThroughEveryVerb() {
+    JsonObject body =
+        TestData.incident(P1, O1B, "INC-7", "Chemical splash")
+            .add("category", "ACCIDENTS_AND_MISSED_INJURIES")
+            .add("description_event", "A drum leaked")
+            .add("description_actions_involved", "Area closed")
+            .add("deponent", "M. Rossi")
+            .build();
+    Reply created = writer.create("incident", body);
+    assertEquals(201, created.status(), created.body());
+    JsonObject item = created.json();
+    String id = item.getString("office_incident_id");
+    assertEquals("new", item.getString("status"));
+    assertEquals("South depot", item.getString("office_name"));
+    assertEquals("Alpha Safety", item.getString("project_name"));
+    assertEquals("safety", item.getString("project_type"));
+    assertEquals(JsonValue.NULL, item.get("date_closed"));
+    assertTrue(created.header("Location").orElseThrow().endsWith("/v2/incident/view/" + id));
+
+    String form = ApiClient.form(Map.of("status", "closed", "date_closed", "2026-11-28"));
+    Reply updated =
+        writer.send(
+            "PUT",
+            "v2/incident/update?id=" + id,
+            form,
+            "application/x-www-form-urlencoded",
+            Map.of());
+    assertEquals(200, updated.status(), updated.body());
+    assertEquals("closed", updated.json().getString("status"));
+    assertEquals("2026-11-28", updated.json().getString("date_closed"));
+    assertEquals("Chemical splash", updated.json().getString("name"));
+
+    JsonArray closed =
+        writer
+            .index(
+                "incident",
+                Json.createObjectBuilder()
+                    .add(
+                        "filter",
+                        Json.createObjectBuilder().add("status", "closed").add("name", "SPLASH"))
+                    .build())
+            .array();
+    assertEquals(List.of(id), strings(closed, "office_incident_id"));
+    Reply sorted =
+        writer.indexQuery("incident", "sort=-date_incident,code&filter[tenant_id]=" + P1);
+    assertEquals(200, sorted.status(), sorted.body());
+    assertTrue(strings(sorted.array(), "code").containsAll(List.of("INC-1", "INC-2", "INC-7")));
+
+    assertEquals(
+        200,
+        writer
+            .send("DELETE", "v2/incident/delete?id=" + id, null, "application/json", Map.of())
+            .status());
+    assertEquals(
+        204,
+        writer
+            .send(
+                "DELETE",
+                "v2/incident/delete?id=" + id + "&force=true",
+                null,
+                "application/json",
+                Map.of())
+            .status());
+    assertEquals(404, writer.get("v2/incident/view?id=" + id).status());
+  }
+
+  @Test
+  void incidentValidationNamesEveryField() {
+    long before = total(admin, "incident");
+    assertFields(
+        writer.create(
+            "incident",
+            Json.createObjectBuilder()
+                .add("category", "FIRE")
+                .add("status", "done")
+                .add("date_closed", "yesterday")
+                .build()),
+        "name",
+        "date_incident",
+        "category",
+        "status",
+        "date_closed",
+        "subtenant_id",
+        "tenant_id");
+    assertFields(
+        writer.create("incident", TestData.incident(P1, O2, "X", "Wrong office").build()),
+        "subtenant_id");
+    assertFields(
+        writer.create("incident", TestData.incident(P1, O1, "X", "x".repeat(256)).build()), "name");
+    assertFields(
+        writer.create(
+            "incident",
+            TestData.incident(P1, O1, "X", "Long")
+                .add("description_event", "e".repeat(4001))
+                .build()),
+        "description_event");
+    assertEquals(
+        403,
+        writer.create("incident", TestData.incident(P2, O2, "X", "Not mine").build()).status());
+    assertEquals(before, total(admin, "incident"));
+    assertEquals(
+        403,
+        writer
+            .update("incident", incident2, Json.createObjectBuilder().add("tenant_id", P2).build())
+            .status());
+    assertFields(
+        admin.update(
+            "incident",
+            incident2,
+            Json.createObjectBuilder().add("tenant_id", P2).add("subtenant_id", O2).build()),
+        "tenant_id",
+        "subtenant_id");
+    assertFields(
+        writer.update(
+            "incident", incident2, Json.createObjectBuilder().add("name", JsonValue.NULL).build()),
+        "name");
+    assertEquals("Slippery floor", writer.view("incident", incident2).json().getString("name"));
+  }
+
+  @Test
+  void projectsAndOfficesAreAdministeredByAdmins() {
+    Reply renamed =
+        admin.update(
+            "project",
+            P1,
+            Json.createObjectBuilder().add("name", "Alpha Safety").add("type", "safety").build());
+    assertEquals(200, renamed.status(), renamed.body());
+    assertFields(
+        admin.update("project", P1, Json.createObjectBuilder().add("type", "other").build()),
+        "type");
+    assertFields(
+        admin.create(
+            "office",
+            TestData.office(
+                "57555555-5555-4555-8555-555555555555",
+                "99999999-9999-4999-8999-999999999999",
+                "Ghost")),
+        "project_id");
+    assertFields(
+        admin.update("office", O1, Json.createObjectBuilder().add("project_id", P2).build()),
+        "project_id");
+    assertEquals(404, reader.view("project", P2).status());
+    assertEquals(200, reader.view("project", P1).status());
+    assertEquals(404, reader.view("office", O2).status());
+    assertEquals(
+        403,
+        writer
+            .update("office", O1, Json.createObjectBuilder().add("name", "Renamed").build())
+            .status());
+    assertEquals("North plant", admin.view("office", O1).json().getString("name"));
+  }
+
+  @Test
+  void everyResourceAnswersPagingAndLinkHeadersOnItsGetIndex() {
+    for (String resource : List.of("incident-action", "incident", "action", "project", "office")) {
+      Reply reply = admin.indexQuery(resource, "per-page=1");
+      assertEquals(200, reply.status(), resource + " " + reply.body());
+      assertEquals("1", reply.header("X-Pagination-Per-Page").orElseThrow(), resource);
+      assertTrue(reply.header("X-Pagination-Total-Count").isPresent(), resource);
+      assertTrue(linkHeader(reply).contains("rel=\"first\""), resource);
+      assertEquals(1, reply.array().size(), resource);
+    }
+  }
+
   // --- tenancy resources and roles -------------------------------------------------------------
 
   @Test
@@ -759,6 +926,21 @@ class ApiIT {
         writer.send("GET", "v2/incident-action/create", null, "application/json", Map.of());
     assertEquals(405, method.status());
     assertErrorBody(method, 405, "Method Not Allowed");
+    assertEquals(
+        405,
+        writer
+            .send("PUT", "v2/incident-action/index", "{}", "application/json", Map.of())
+            .status());
+    assertEquals(
+        405,
+        writer
+            .send(
+                "DELETE",
+                "v2/incident-action/view/" + incident1,
+                null,
+                "application/json",
+                Map.of())
+            .status());
     Reply unknown = writer.get("v2/nothing/here");
     assertEquals(404, unknown.status());
     assertErrorBody(unknown, 404, "Not Found");
@@ -818,6 +1000,13 @@ class ApiIT {
     return searchLinks(Json.createObjectBuilder().add("office_incident_id", incident))
         .getJsonObject(0)
         .getString("office_incident_action_id");
+  }
+
+  private static String linkHeader(Reply reply) {
+    return reply.headers().entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase("Link"))
+        .flatMap(e -> e.getValue().stream())
+        .collect(Collectors.joining(","));
   }
 
   private static long total(ApiClient caller, String resource) {

@@ -8,7 +8,6 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -27,6 +26,7 @@ import java.util.Date;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hse.api.v2.ErrorResponses;
 
 /**
  * Wraps Payara's MicroProfile JWT authentication mechanism to add two things.
@@ -183,14 +183,7 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
         response.setCharacterEncoding("UTF-8");
         response
             .getWriter()
-            .write(
-                Json.createObjectBuilder()
-                    .add("name", "Unauthorized")
-                    .add("message", message)
-                    .add("code", 0)
-                    .add("status", HttpServletResponse.SC_UNAUTHORIZED)
-                    .build()
-                    .toString());
+            .write(ErrorResponses.body(HttpServletResponse.SC_UNAUTHORIZED, message));
         response.flushBuffer();
       }
     } catch (IOException e) {

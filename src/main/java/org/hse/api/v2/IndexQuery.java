@@ -68,7 +68,7 @@ public final class IndexQuery<E extends Audited> {
     order.add(cb.asc(root.get("id")));
     query.select(root).where(conditions(caller, request, paths)).orderBy(order);
     return em.createQuery(query)
-        .setFirstResult(request.offset())
+        .setFirstResult((int) request.offset())
         .setMaxResults(request.perPage())
         .getResultList();
   }

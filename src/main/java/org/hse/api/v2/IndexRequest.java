@@ -36,8 +36,9 @@ public record IndexRequest<E extends Audited>(
     sort = List.copyOf(sort);
   }
 
-  public int offset() {
-    return (page - 1) * perPage;
+  /** How many items come before this page; a long, since page × per-page may pass an int. */
+  public long offset() {
+    return (long) (page - 1) * perPage;
   }
 
   /**

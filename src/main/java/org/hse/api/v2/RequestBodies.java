@@ -6,8 +6,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.MediaType;
@@ -60,8 +60,16 @@ public class RequestBodies {
   }
 
   private static JsonObject json(byte[] bytes) {
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-      JsonValue value = reader.readValue();
+    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+      if (!parser.hasNext()) {
+        throw new BadRequestException("The request body is not valid JSON.");
+      }
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new BadRequestException(
+            "The request body is not valid JSON: it goes on after the value.");
+      }
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new BadRequestException("The request body must be a JSON object.");
       }

@@ -56,7 +56,12 @@ public final class Values {
         }
         yield text.toLowerCase(java.util.Locale.ROOT);
       }
-      case TEXT -> text;
+      case TEXT -> {
+        if (text.indexOf('\u0000') >= 0) {
+          throw new IllegalArgumentException("must not contain the NUL character");
+        }
+        yield text;
+      }
       case ENUM -> {
         if (!field.values().contains(text)) {
           throw new IllegalArgumentException(

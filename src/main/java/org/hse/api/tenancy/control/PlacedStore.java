@@ -28,12 +28,9 @@ public abstract class PlacedStore<E extends Audited & Placed> extends V2Store<E>
     Project project = reference(Project.class, input, TENANT, caller, errors, Project::getId);
     Office office =
         reference(Office.class, input, SUBTENANT, caller, errors, o -> o.getProject().getId());
-    if (project != null && office != null) {
-      if (office.getProject().getId().equals(project.getId())) {
-        item.placeAt(office, project);
-      } else {
-        errors.add(SUBTENANT, "must be an office of the project " + project.getId());
-      }
+    if (project != null && office != null && !office.getProject().getId().equals(project.getId())) {
+      errors.add(SUBTENANT, "must be an office of the project " + project.getId());
     }
+    item.placeAt(office, project);
   }
 }

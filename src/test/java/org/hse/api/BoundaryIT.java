@@ -1,0 +1,220 @@
+package org.hse.api;
+
+import static org.hse.api.TestData.P1;
+import static org.hse.api.TestData.P2;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.persistence.jpa.JpaEntityManagerFactory;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
+import org.eclipse.persistence.sessions.SessionEventListener;
+import org.eclipse.persistence.sessions.SessionEventManager;
+import org.hse.api.action.boundary.Actions;
+import org.hse.api.incident.boundary.Incidents;
+import org.hse.api.incidentaction.boundary.IncidentActions;
+import org.hse.api.incidentaction.control.IncidentActionModel;
+import org.hse.api.incidentaction.entity.IncidentAction;
+import org.hse.api.security.Caller;
+import org.hse.api.tenancy.boundary.Offices;
+import org.hse.api.tenancy.boundary.Projects;
+import org.hse.api.v2.DeletePreview;
+import org.hse.api.v2.IndexRequest;
+import org.hse.api.v2.Page;
+import org.hse.api.v2.Stored;
+import org.hse.api.v2.ValidationFailedException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The boundaries inside the container: the cost of a page in SQL statements, the If-Match race, the
+ * caller's roles and tenants as the transaction edge sees them, and the delete preview's cap.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BoundaryIT {
+
+  static final int LINKS = 1000;
+  static final String OFFICE = "31111111-1111-4111-8111-111111111111";
+  static final String OTHER_OFFICE = "32222222-2222-4222-8222-222222222222";
+
+  static final Caller ADMIN = new Caller("admin", Set.of(Caller.ADMIN), Set.of());
+  static final Caller WRITER = new Caller("writer", Set.of(Caller.WRITER), Set.of(P1));
+  static final Caller READER = new Caller("reader", Set.of(Caller.READER), Set.of(P1));
+  static final Caller STRANGER = new Caller("stranger", Set.of(Caller.WRITER), Set.of(P2));
+
+  static String incident;
+
+  @Inject Projects projects;
+  @Inject Offices offices;
+  @Inject Incidents incidents;
+  @Inject Actions actions;
+  @Inject IncidentActions links;
+  @Inject IncidentActionModel linkModel;
+
+  @PersistenceUnit EntityManagerFactory emf;
+
+  @Deployment
+  static WebArchive app() {
+    return Deployments.packagedWar().addClasses(BoundaryIT.class, TestData.class);
+  }
+
+  @BeforeEach
+  void aThousandLinksOnOneIncident() {
+    if (incident != null) {
+      return;
+    }
+    projects.create(ADMIN, TestData.project(P1, "Alpha Safety").build());
+    projects.create(ADMIN, TestData.project(P2, "Beta Works").build());
+    offices.create(ADMIN, TestData.office(OFFICE, P1, "North plant"));
+    offices.create(ADMIN, TestData.office(OTHER_OFFICE, P2, "Beta site"));
+    incident =
+        incidents.create(WRITER, TestData.incident(P1, OFFICE, "INC-1", "Collision").build()).id();
+    for (int i = 0; i < LINKS; i++) {
+      String action =
+          actions
+              .create(
+                  WRITER,
+                  TestData.action(P1, OFFICE, "TRAINING", "ACT-" + i, "Action " + i).build())
+              .id();
+      links.create(WRITER, TestData.link(P1, OFFICE, incident, action).build());
+    }
+  }
+
+  @Test
+  void aPageCostsTheSameFewStatementsWhateverItsSize() {
+    int small = statementsFor(10);
+    int full = statementsFor(LINKS);
+    assertEquals(2, small, "a page of 10 costs a count and one select");
+    assertEquals(2, full, "a page of 1000 costs a count and one select");
+  }
+
+  private int statementsFor(int perPage) {
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("filter", Json.createObjectBuilder().add("office_incident_id", incident))
+            .add("per-page", perPage)
+            .add("sort", "-action_name,incident_date")
+            .build();
+    IndexRequest<IncidentAction> request = IndexRequest.fromJson(linkModel, body);
+    AtomicInteger statements = new AtomicInteger();
+    SessionEventListener counter =
+        new SessionEventAdapter() {
+          @Override
+          public void postExecuteCall(SessionEvent event) {
+            statements.incrementAndGet();
+          }
+        };
+    SessionEventManager events =
+        emf.unwrap(JpaEntityManagerFactory.class).getServerSession().getEventManager();
+    events.addListener(counter);
+    try {
+      Page<JsonObject> page = links.index(WRITER, request);
+      assertEquals(perPage, page.items().size());
+      assertEquals(LINKS, page.totalCount());
+      JsonObject item = page.items().get(0);
+      for (String joined : List.of("action_name", "incident_name", "office_name", "project_name")) {
+        assertTrue(item.containsKey(joined), joined);
+      }
+    } finally {
+      events.removeListener(counter);
+    }
+    return statements.get();
+  }
+
+  @Test
+  void anUpdateWhoseIfMatchVersionWasOvertakenIsAConflict() {
+    String link = anyLink();
+    Stored current = links.view(WRITER, link);
+    links.update(
+        WRITER,
+        link,
+        Json.createObjectBuilder().add("description", "first").build(),
+        current.version());
+    ClientErrorException conflict =
+        assertThrows(
+            ClientErrorException.class,
+            () ->
+                links.update(
+                    WRITER,
+                    link,
+                    Json.createObjectBuilder().add("description", "second").build(),
+                    current.version()));
+    assertEquals(409, conflict.getResponse().getStatus());
+    assertEquals("first", links.view(WRITER, link).item().getString("description"));
+  }
+
+  @Test
+  void rolesAndTenantsAreEnforcedAtTheBoundary() {
+    String link = anyLink();
+    assertThrows(ForbiddenException.class, () -> links.delete(READER, link, null));
+    assertThrows(NotFoundException.class, () -> links.view(STRANGER, link));
+    assertEquals(
+        0,
+        links
+            .index(STRANGER, IndexRequest.fromJson(linkModel, Json.createObjectBuilder().build()))
+            .totalCount());
+    Caller noTenants = new Caller("nobody", Set.of(Caller.WRITER), Set.of());
+    assertEquals(
+        0,
+        links
+            .index(noTenants, IndexRequest.fromJson(linkModel, Json.createObjectBuilder().build()))
+            .totalCount());
+    assertThrows(
+        ForbiddenException.class,
+        () ->
+            projects.create(
+                WRITER, TestData.project("77777777-7777-4777-8777-777777777777", "Nope").build()));
+    ValidationFailedException invalid =
+        assertThrows(
+            ValidationFailedException.class,
+            () ->
+                links.create(
+                    WRITER,
+                    TestData.link(P1, OFFICE, incident, "77777777-7777-4777-8777-777777777777")
+                        .build()));
+    assertEquals("entity_id", invalid.errors().get(0).field());
+  }
+
+  @Test
+  void theDeletePreviewListsAtMostAThousandItemsButCountsThemAll() {
+    DeletePreview preview = incidents.preview(WRITER, incident);
+    assertEquals(DeletePreview.MAX_AFFECTED, preview.affected().size());
+    assertEquals(1L, preview.counts().get("incident"));
+    assertEquals((long) LINKS, preview.counts().get("incident-action"));
+    assertEquals("incident", preview.affected().get(0).type());
+    assertEquals(
+        (long) LINKS,
+        links
+            .index(
+                WRITER,
+                IndexRequest.fromJson(
+                    linkModel, Json.createObjectBuilder().add("per-page", 1).build()))
+            .totalCount());
+  }
+
+  private String anyLink() {
+    return links
+        .index(
+            WRITER,
+            IndexRequest.fromJson(linkModel, Json.createObjectBuilder().add("per-page", 1).build()))
+        .items()
+        .get(0)
+        .getString("office_incident_action_id");
+  }
+}

@@ -1,0 +1,81 @@
+package org.hse.api.v2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ValuesTest {
+
+  private static Field<Object> field(Kind kind, List<String> values) {
+    return new Field<>("f", "f", kind, Access.OPTIONAL, true, values, x -> null, null);
+  }
+
+  @Test
+  void uuidsMustBeCanonicalAndAreLowerCased() {
+    Field<Object> uuid = field(Kind.UUID, List.of());
+    assertEquals(
+        "5c6d7e8f-9012-3456-abcd-ef5678901234",
+        Values.fromText(uuid, "5C6D7E8F-9012-3456-ABCD-EF5678901234"));
+    for (String bad :
+        List.of(
+            "1-1-1-1-1",
+            "5c6d7e8f90123456abcdef5678901234",
+            "",
+            "5c6d7e8f-9012-3456-abcd-ef567890123z")) {
+      assertThrows(IllegalArgumentException.class, () -> Values.fromText(uuid, bad), bad);
+    }
+    assertTrue(Values.isUuid("5c6d7e8f-9012-3456-abcd-ef5678901234"));
+    assertFalse(Values.isUuid(null));
+  }
+
+  @Test
+  void enumsDatesAndTimestampsAreStrict() {
+    Field<Object> status = field(Kind.ENUM, List.of("new", "open", "closed"));
+    assertEquals("open", Values.fromText(status, "open"));
+    IllegalArgumentException bad =
+        assertThrows(IllegalArgumentException.class, () -> Values.fromText(status, "OPEN"));
+    assertEquals("must be one of: new, open, closed", bad.getMessage());
+    assertEquals(
+        LocalDate.of(2026, 2, 28), Values.fromText(field(Kind.DATE, List.of()), "2026-02-28"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Values.fromText(field(Kind.DATE, List.of()), "2026-02-30"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Values.fromText(field(Kind.DATE, List.of()), "28/02/2026"));
+    assertEquals(
+        LocalDateTime.of(2026, 11, 29, 13, 5),
+        Values.fromText(field(Kind.TIMESTAMP, List.of()), "2026-11-29T14:05:00+01:00"));
+  }
+
+  @Test
+  void jsonValuesMustBeStringsOrNull() {
+    Field<Object> text = field(Kind.TEXT, List.of());
+    assertEquals("x", Values.fromJson(text, Json.createValue("x")));
+    assertEquals(null, Values.fromJson(text, JsonValue.NULL));
+    assertThrows(
+        IllegalArgumentException.class, () -> Values.fromJson(text, Json.createValue("a\u0000b")));
+    assertThrows(IllegalArgumentException.class, () -> Values.fromJson(text, Json.createValue(42)));
+    assertThrows(IllegalArgumentException.class, () -> Values.fromJson(text, JsonValue.TRUE));
+    assertThrows(
+        IllegalArgumentException.class, () -> Values.fromJson(text, JsonValue.EMPTY_JSON_OBJECT));
+  }
+
+  @Test
+  void timestampsAreWrittenInUtcToTheSecond() {
+    assertEquals(
+        Json.createValue("2026-11-29T14:05:00Z"),
+        Values.toJson(Kind.TIMESTAMP, LocalDateTime.of(2026, 11, 29, 14, 5)));
+    assertEquals(JsonValue.NULL, Values.toJson(Kind.TEXT, null));
+    assertEquals(
+        Json.createValue("2026-11-02"), Values.toJson(Kind.DATE, LocalDate.of(2026, 11, 2)));
+  }
+}
