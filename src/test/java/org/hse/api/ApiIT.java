@@ -971,6 +971,46 @@ class ApiIT {
   }
 
   @Test
+  void forgedExpiredAndForeignTokensAre401AndChangeNothing() {
+    List<String> roles = List.of("admin");
+    List<String> tenants = List.of(P1, P2);
+    java.time.Instant now = java.time.Instant.now();
+    String genuine = Tokens.signedByService("admin", roles, tenants, Tokens.ISSUER, now);
+    assertEquals(
+        200, anonymous.as(genuine).index("incident-action", JsonValue.EMPTY_JSON_OBJECT).status());
+    String readerToken =
+        Tokens.signedByService("reader", List.of("reader"), List.of(P1), Tokens.ISSUER, now);
+    Map<String, String> attacks =
+        Map.of(
+            "expired",
+                Tokens.signedByService(
+                    "admin", roles, tenants, Tokens.ISSUER, now.minusSeconds(3600)),
+            "wrong issuer",
+                Tokens.signedByService(
+                    "admin", roles, tenants, "http://evil.example/realms/hse", now),
+            "stranger's key", Tokens.signedByStranger("admin", roles, tenants),
+            "alg none", Tokens.unsigned("admin", roles, tenants),
+            "edited payload", Tokens.withPayloadOf(readerToken, genuine));
+    long before = total(admin, "project");
+    attacks.forEach(
+        (attack, token) -> {
+          Reply reply =
+              anonymous
+                  .as(token)
+                  .create(
+                      "project",
+                      TestData.project("88888888-8888-4888-8888-888888888888", attack).build());
+          assertEquals(401, reply.status(), attack + ": " + reply.body());
+          assertTrue(reply.header("WWW-Authenticate").orElseThrow().startsWith("Bearer"), attack);
+          assertErrorBody(reply, 401, "Unauthorized");
+          Reply byParameter =
+              anonymous.get("v2/project/index?access-token=" + ApiClient.enc(token));
+          assertEquals(401, byParameter.status(), attack);
+        });
+    assertEquals(before, total(admin, "project"));
+  }
+
+  @Test
   void theTokenMayComeAsTheAccessTokenQueryParameter() throws Exception {
     String token = ApiClient.login(url.toURI(), "reader", TestData.password("reader"));
     Reply reply = anonymous.get("v2/incident-action/index?access-token=" + token + "&per-page=1");
