@@ -23,6 +23,11 @@ public class ResourceModels {
     discovered.forEach(all::add);
   }
 
+  /** Every resource model, ordered by type. */
+  public List<ResourceModel<?>> all() {
+    return all.stream().sorted(Comparator.comparing(ResourceModel::type)).toList();
+  }
+
   /**
    * The resources whose items a forced delete of a {@code type} item removes too, deepest first, so
    * that deleting them in this order never breaks a foreign key.

@@ -1,0 +1,35 @@
+package org.hse.api.v2.openapi;
+
+import jakarta.enterprise.inject.spi.CDI;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.hse.api.security.AuthSettings;
+import org.hse.api.v2.ResourceModels;
+
+/**
+ * The application's {@link OASModelReader} (config {@code mp.openapi.model.reader}): the document
+ * built from the resource models the application runs with.
+ *
+ * <p>The OpenAPI runtime creates it by reflection, not as a CDI bean, and on Payara builds the
+ * document lazily on the first {@code GET /openapi}, on a thread of its own application. So the
+ * reader makes this application's class loader the context class loader while it looks up the
+ * {@link ResourceModels} bean through {@link CDI#current()} and reads the configuration.
+ */
+public class ModelReader implements OASModelReader {
+
+  @Override
+  public OpenAPI buildModel() {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    ClassLoader application = ModelReader.class.getClassLoader();
+    thread.setContextClassLoader(application);
+    try {
+      String realm = AuthSettings.from(ConfigProvider.getConfig(application)).realm();
+      ResourceModels models = CDI.current().select(ResourceModels.class).get();
+      return OpenApiDocument.build(models.all(), realm);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package org.hse.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The OpenAPI document Payara serves at the server root, on the packaged WAR: built from the
+ * resource models, with every path, schema, header and security scheme of the contract.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OpenApiIT {
+
+  static final List<String> TYPES =
+      List.of("incident-action", "incident", "action", "project", "office");
+
+  /** Every path of a resource, with the method served there. */
+  static final Map<String, List<String>> VERBS =
+      Map.of(
+          "/index", List.of("get", "post"),
+          "/create", List.of("post"),
+          "/view/{id}", List.of("get"),
+          "/view", List.of("get"),
+          "/update/{id}", List.of("put"),
+          "/update", List.of("put"),
+          "/delete/{id}", List.of("delete"),
+          "/delete", List.of("delete"));
+
+  static final List<String> INCIDENT_ACTION_FIELDS =
+      List.of(
+          "office_incident_action_id",
+          "office_incident_id",
+          "entity_type",
+          "entity_id",
+          "description",
+          "subtenant_id",
+          "tenant_id");
+
+  static final List<String> INCIDENT_ACTION_READ_ONLY =
+      List.of(
+          "action_code",
+          "action_name",
+          "action_type",
+          "incident_code",
+          "incident_name",
+          "incident_date",
+          "incident_category",
+          "incident_status",
+          "project_name",
+          "project_type",
+          "office_name",
+          "created_at",
+          "updated_at");
+
+  static JsonObject document;
+
+  @ArquillianResource URL url;
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return Deployments.packagedWar();
+  }
+
+  /** Fetches the document once, as JSON, from the server root (the app has a context root). */
+  @BeforeEach
+  void fetch() throws Exception {
+    if (document != null) {
+      return;
+    }
+    URI openapi = url.toURI().resolve("/openapi");
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(openapi).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+      document = reader.readObject();
+    }
+  }
+
+  @Test
+  void everyResourceHasEveryVerbAndNoPathNamesNull() {
+    JsonObject paths = document.getJsonObject("paths");
+    for (String type : TYPES) {
+      VERBS.forEach(
+          (suffix, methods) -> {
+            String path = "/v2/" + type + suffix;
+            JsonObject item = paths.getJsonObject(path);
+            assertNotNull(item, path);
+            methods.forEach(method -> assertNotNull(item.get(method), method + " " + path));
+          });
+    }
+    assertNotNull(paths.getJsonObject("/realms/{realm}/protocol/openid-connect/token").get("post"));
+    assertNotNull(paths.getJsonObject("/realms/{realm}/protocol/openid-connect/certs").get("get"));
+    paths.keySet().forEach(path -> assertFalse(path.contains("null"), path));
+  }
+
+  @Test
+  void theIncidentActionItemHasEveryContractField() {
+    JsonObject properties = schema("IncidentAction").getJsonObject("properties");
+    for (String name : INCIDENT_ACTION_FIELDS) {
+      assertNotNull(properties.getJsonObject(name), name);
+      assertFalse(properties.getJsonObject(name).getBoolean("readOnly", false), name);
+    }
+    for (String name : INCIDENT_ACTION_READ_ONLY) {
+      assertNotNull(properties.getJsonObject(name), name);
+      assertTrue(properties.getJsonObject(name).getBoolean("readOnly", false), name);
+    }
+    assertEquals(
+        List.of("ACTION"), strings(properties.getJsonObject("entity_type").getJsonArray("enum")));
+    assertEquals("uuid", properties.getJsonObject("entity_id").getString("format"));
+    assertEquals("date", properties.getJsonObject("incident_date").getString("format"));
+    assertEquals("date-time", properties.getJsonObject("updated_at").getString("format"));
+  }
+
+  @Test
+  void theIncidentCategoryListsItsValues() {
+    assertEquals(
+        List.of(
+            "NON_COMPLIANCE",
+            "ACCIDENTS",
+            "ACCIDENTS_AND_MISSED_INJURIES",
+            "REPORT_MALFUNCTION",
+            "REPORT_FAILURE",
+            "REQUEST_INSPECTION",
+            "REQUEST_MAINTENANCE",
+            "REQUEST_REPLACEMENT",
+            "REQUEST_INTERVENTION"),
+        strings(
+            schema("Incident")
+                .getJsonObject("properties")
+                .getJsonObject("category")
+                .getJsonArray("enum")));
+  }
+
+  @Test
+  void indexAnswersThePagingHeaders() {
+    for (String type : TYPES) {
+      JsonObject index = document.getJsonObject("paths").getJsonObject("/v2/" + type + "/index");
+      for (String method : List.of("get", "post")) {
+        JsonObject headers =
+            index
+                .getJsonObject(method)
+                .getJsonObject("responses")
+                .getJsonObject("200")
+                .getJsonObject("headers");
+        for (String header :
+            List.of(
+                "X-Pagination-Current-Page",
+                "X-Pagination-Page-Count",
+                "X-Pagination-Per-Page",
+                "X-Pagination-Total-Count")) {
+          assertNotNull(headers.get(header), method + " " + type + " " + header);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theTwoSecuritySchemesAreDeclared() {
+    JsonObject schemes = document.getJsonObject("components").getJsonObject("securitySchemes");
+    JsonObject oauth2 = schemes.getJsonObject("oauth2");
+    assertEquals("oauth2", oauth2.getString("type"));
+    assertEquals(
+        "/realms/hse/protocol/openid-connect/token",
+        oauth2.getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
+    JsonObject accessToken = schemes.getJsonObject("access-token");
+    assertEquals("apiKey", accessToken.getString("type"));
+    assertEquals("query", accessToken.getString("in"));
+    assertEquals("access-token", accessToken.getString("name"));
+  }
+
+  private static JsonObject schema(String name) {
+    JsonObject schema =
+        document.getJsonObject("components").getJsonObject("schemas").getJsonObject(name);
+    assertNotNull(schema, name);
+    return schema;
+  }
+
+  private static List<String> strings(jakarta.json.JsonArray array) {
+    return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+}

@@ -1,0 +1,382 @@
+package org.hse.api.v2.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.openapi.runtime.io.Format;
+import io.smallrye.openapi.runtime.io.OpenApiSerializer;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.hse.api.action.control.ActionModel;
+import org.hse.api.incident.control.IncidentModel;
+import org.hse.api.incidentaction.control.IncidentActionModel;
+import org.hse.api.tenancy.control.OfficeModel;
+import org.hse.api.tenancy.control.ProjectModel;
+import org.hse.api.v2.ResourceModel;
+import org.junit.jupiter.api.Test;
+
+/** The document built from the real resource models, checked against the contract. */
+class OpenApiDocumentTest {
+
+  static final List<String> TYPES =
+      List.of("incident-action", "incident", "action", "project", "office");
+
+  static final List<String> INCIDENT_ACTION_WRITABLE =
+      List.of(
+          "office_incident_action_id",
+          "office_incident_id",
+          "entity_type",
+          "entity_id",
+          "description",
+          "subtenant_id",
+          "tenant_id");
+
+  static final List<String> INCIDENT_ACTION_READ_ONLY =
+      List.of(
+          "action_code",
+          "action_name",
+          "action_type",
+          "incident_code",
+          "incident_name",
+          "incident_date",
+          "incident_category",
+          "incident_status",
+          "project_name",
+          "project_type",
+          "office_name",
+          "created_at",
+          "updated_at");
+
+  final List<ResourceModel<?>> models =
+      List.of(
+          new IncidentActionModel(),
+          new IncidentModel(),
+          new ActionModel(),
+          new ProjectModel(),
+          new OfficeModel());
+
+  final OpenAPI api = OpenApiDocument.build(models, "hse");
+
+  @Test
+  void theDocumentIsValidOpenApi() throws Exception {
+    String json = OpenApiSerializer.serialize(api, Format.JSON);
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json, null, options);
+    assertEquals(List.of(), parsed.getMessages());
+    assertNotNull(parsed.getOpenAPI());
+    assertEquals(OpenApiDocument.OPENAPI_VERSION, parsed.getOpenAPI().getOpenapi());
+  }
+
+  @Test
+  void everyResourceHasEveryVerbAtEveryPath() {
+    for (String type : TYPES) {
+      String base = "/v2/" + type;
+      PathItem index = path(base + "/index");
+      assertNotNull(index.getPOST(), base);
+      assertNotNull(index.getGET(), base);
+      assertNotNull(path(base + "/create").getPOST(), base);
+      assertNotNull(path(base + "/view/{id}").getGET(), base);
+      assertNotNull(path(base + "/view").getGET(), base);
+      assertNotNull(path(base + "/update/{id}").getPUT(), base);
+      assertNotNull(path(base + "/update").getPUT(), base);
+      assertNotNull(path(base + "/delete/{id}").getDELETE(), base);
+      assertNotNull(path(base + "/delete").getDELETE(), base);
+    }
+    assertEquals(TYPES.size() * 8 + 2, api.getPaths().getPathItems().size());
+    api.getPaths().getPathItems().keySet().forEach(p -> assertFalse(p.contains("null"), p));
+  }
+
+  @Test
+  void theIncidentActionItemHasEveryContractField() {
+    Map<String, Schema> properties = schema("IncidentAction").getProperties();
+    for (String name : INCIDENT_ACTION_WRITABLE) {
+      assertNotNull(properties.get(name), name);
+      assertNull(properties.get(name).getReadOnly(), name);
+    }
+    for (String name : INCIDENT_ACTION_READ_ONLY) {
+      assertNotNull(properties.get(name), name);
+      assertEquals(Boolean.TRUE, properties.get(name).getReadOnly(), name);
+    }
+    assertEquals(
+        INCIDENT_ACTION_WRITABLE.size() + INCIDENT_ACTION_READ_ONLY.size(), properties.size());
+    assertEquals(List.of("ACTION"), properties.get("entity_type").getEnumeration());
+    assertEquals("uuid", properties.get("office_incident_id").getFormat());
+    assertEquals("date", properties.get("incident_date").getFormat());
+    assertEquals("date-time", properties.get("created_at").getFormat());
+    assertEquals(Schema.SchemaType.STRING, properties.get("description").getType());
+    assertNull(properties.get("description").getFormat());
+  }
+
+  @Test
+  void createNeedsTheRequiredFieldsAndUpdateNone() {
+    Schema create = schema("IncidentActionCreate");
+    assertEquals(Set.copyOf(INCIDENT_ACTION_WRITABLE), create.getProperties().keySet());
+    assertEquals(
+        List.of("office_incident_id", "entity_type", "entity_id", "subtenant_id", "tenant_id"),
+        create.getRequired());
+    assertEquals(
+        List.of("name", "date_incident", "subtenant_id", "tenant_id"), required("Incident"));
+    assertEquals(List.of("action_type", "name", "subtenant_id", "tenant_id"), required("Action"));
+    assertEquals(List.of("name"), required("Project"));
+    assertEquals(List.of("project_id", "name"), required("Office"));
+    Schema update = schema("IncidentActionUpdate");
+    assertEquals(Set.copyOf(INCIDENT_ACTION_WRITABLE), update.getProperties().keySet());
+    assertTrue(update.getRequired() == null || update.getRequired().isEmpty());
+  }
+
+  @Test
+  void enumsCarryTheirValues() {
+    assertEquals(
+        List.of(
+            "NON_COMPLIANCE",
+            "ACCIDENTS",
+            "ACCIDENTS_AND_MISSED_INJURIES",
+            "REPORT_MALFUNCTION",
+            "REPORT_FAILURE",
+            "REQUEST_INSPECTION",
+            "REQUEST_MAINTENANCE",
+            "REQUEST_REPLACEMENT",
+            "REQUEST_INTERVENTION"),
+        schema("Incident").getProperties().get("category").getEnumeration());
+    assertEquals(
+        List.of("new", "open", "closed"),
+        schema("Incident").getProperties().get("status").getEnumeration());
+    assertEquals(
+        List.of("TRAINING", "MAINTENANCE", "HEALTH", "CHECK", "PER"),
+        schema("Action").getProperties().get("action_type").getEnumeration());
+    assertEquals(
+        List.of("safety", "template"),
+        schema("Project").getProperties().get("type").getEnumeration());
+  }
+
+  @Test
+  void theSearchBodyListsFilterPagingAndExactlyTheSortKeys() {
+    Schema search = schema("IncidentActionSearch");
+    assertEquals(
+        Set.of("filter", "per-page", "page", "sort", "history"), search.getProperties().keySet());
+    assertEquals(Boolean.FALSE, search.getAdditionalPropertiesBoolean());
+    Schema perPage = search.getProperties().get("per-page");
+    assertEquals(1, perPage.getMinimum().intValue());
+    assertEquals(1000, perPage.getMaximum().intValue());
+    assertEquals(100, ((Number) perPage.getDefaultValue()).intValue());
+    assertEquals(
+        Set.copyOf(concat(INCIDENT_ACTION_WRITABLE, INCIDENT_ACTION_READ_ONLY)),
+        schema("IncidentActionFilter").getProperties().keySet());
+
+    Pattern sort = Pattern.compile(search.getProperties().get("sort").getPattern());
+    for (String key :
+        List.of(
+            "action_code",
+            "action_name",
+            "action_type",
+            "incident_code",
+            "incident_name",
+            "incident_date",
+            "office_name",
+            "project_name",
+            "created_at",
+            "updated_at")) {
+      assertTrue(sort.matcher(key).matches(), key);
+      assertTrue(sort.matcher("-" + key).matches(), key);
+    }
+    assertTrue(sort.matcher("-incident_date,action_name").matches());
+    assertFalse(sort.matcher("description").matches());
+    assertFalse(sort.matcher("incident_category").matches());
+    assertFalse(sort.matcher("office_incident_action_id").matches());
+  }
+
+  @Test
+  void theQueryFormHasAFilterParameterPerField() {
+    Operation get = path("/v2/incident-action/index").getGET();
+    List<String> names =
+        get.getParameters().stream()
+            .map(Parameter::getName)
+            .filter(name -> name != null && name.startsWith("filter["))
+            .toList();
+    assertEquals(
+        concat(INCIDENT_ACTION_WRITABLE, INCIDENT_ACTION_READ_ONLY).stream()
+            .map(name -> "filter[" + name + "]")
+            .toList(),
+        names);
+  }
+
+  @Test
+  void indexAnswersThePagingHeadersAndTheGetFormALink() {
+    Map<String, APIResponse> byBody =
+        path("/v2/incident/index").getPOST().getResponses().getAPIResponses();
+    Map<String, APIResponse> byQuery =
+        path("/v2/incident/index").getGET().getResponses().getAPIResponses();
+    for (String header :
+        List.of(
+            "X-Pagination-Current-Page",
+            "X-Pagination-Page-Count",
+            "X-Pagination-Per-Page",
+            "X-Pagination-Total-Count")) {
+      assertTrue(byBody.get("200").getHeaders().containsKey(header), header);
+      assertTrue(byQuery.get("200").getHeaders().containsKey(header), header);
+      assertNotNull(api.getComponents().getHeaders().get(header), header);
+    }
+    assertTrue(byQuery.get("200").getHeaders().containsKey("Link"));
+    assertEquals(
+        "#/components/schemas/Incident",
+        byBody
+            .get("200")
+            .getContent()
+            .getMediaType("application/json")
+            .getSchema()
+            .getItems()
+            .getRef());
+  }
+
+  @Test
+  void createViewUpdateAndDeleteAnswerAsTheContractSays() {
+    Map<String, APIResponse> create =
+        path("/v2/office/create").getPOST().getResponses().getAPIResponses();
+    assertTrue(create.get("201").getHeaders().keySet().containsAll(List.of("Location", "ETag")));
+    assertTrue(create.get("200").getHeaders().containsKey("ETag"));
+    assertTrue(
+        create.keySet().containsAll(List.of("400", "401", "403", "409", "413", "415", "422")));
+    assertNotNull(
+        path("/v2/office/create")
+            .getPOST()
+            .getRequestBody()
+            .getContent()
+            .getMediaType("application/x-www-form-urlencoded"));
+
+    assertTrue(
+        path("/v2/office/view/{id}")
+            .getGET()
+            .getResponses()
+            .getAPIResponse("200")
+            .getHeaders()
+            .containsKey("ETag"));
+    Operation update = path("/v2/office/update").getPUT();
+    assertTrue(refs(update.getParameters()).containsAll(List.of("query-id", "if-match")));
+    assertTrue(
+        update
+            .getResponses()
+            .getAPIResponses()
+            .keySet()
+            .containsAll(List.of("404", "409", "412", "422")));
+
+    Operation delete = path("/v2/office/delete/{id}").getDELETE();
+    assertTrue(refs(delete.getParameters()).containsAll(List.of("path-id", "force", "if-match")));
+    assertNotNull(delete.getResponses().getAPIResponse("204"));
+    assertEquals(
+        "#/components/schemas/DeletePreview",
+        delete
+            .getResponses()
+            .getAPIResponse("200")
+            .getContent()
+            .getMediaType("application/json")
+            .getSchema()
+            .getRef());
+    assertEquals(
+        Set.of("deleted", "entity", "affected", "counts"),
+        schema("DeletePreview").getProperties().keySet());
+  }
+
+  @Test
+  void errorsHaveTheContractBodies() {
+    assertEquals(
+        Set.of("name", "message", "code", "status"), schema("Error").getProperties().keySet());
+    assertEquals(Set.of("field", "message"), schema("FieldError").getProperties().keySet());
+    Map<String, APIResponse> responses = api.getComponents().getResponses();
+    for (ErrorResponse error : ErrorResponse.values()) {
+      Schema body =
+          responses
+              .get(error.componentName)
+              .getContent()
+              .getMediaType("application/json")
+              .getSchema();
+      if (error.status == 422) {
+        assertEquals("#/components/schemas/FieldError", body.getItems().getRef());
+      } else {
+        assertEquals("#/components/schemas/Error", body.getRef(), error.componentName);
+      }
+    }
+    assertEquals(
+        List.of(400, 401, 403, 404, 405, 409, 412, 413, 415, 422),
+        java.util.Arrays.stream(ErrorResponse.values()).map(e -> e.status).toList());
+  }
+
+  @Test
+  void v2CallsNeedATokenAndTheTokenEndpointNone() {
+    SecurityScheme oauth2 = api.getComponents().getSecuritySchemes().get("oauth2");
+    assertEquals(SecurityScheme.Type.OAUTH2, oauth2.getType());
+    assertEquals(
+        "/realms/hse/protocol/openid-connect/token", oauth2.getFlows().getPassword().getTokenUrl());
+    SecurityScheme accessToken = api.getComponents().getSecuritySchemes().get("access-token");
+    assertEquals(SecurityScheme.Type.APIKEY, accessToken.getType());
+    assertEquals(SecurityScheme.In.QUERY, accessToken.getIn());
+    assertEquals("access-token", accessToken.getName());
+
+    assertNull(api.getSecurity());
+    assertEquals(2, path("/v2/action/view/{id}").getGET().getSecurity().size());
+    Operation token = path("/realms/{realm}/protocol/openid-connect/token").getPOST();
+    assertNull(token.getSecurity());
+    assertEquals(
+        Set.of("grant_type", "client_id", "username", "password", "refresh_token"),
+        schema("TokenRequest").getProperties().keySet());
+    assertNotNull(path("/realms/{realm}/protocol/openid-connect/certs").getGET());
+    assertNull(path("/realms/{realm}/protocol/openid-connect/certs").getGET().getSecurity());
+  }
+
+  @Test
+  void theRealmComesFromTheCaller() {
+    OpenAPI other = OpenApiDocument.build(models, "acme");
+    assertEquals(
+        "/realms/acme/protocol/openid-connect/token",
+        other
+            .getComponents()
+            .getSecuritySchemes()
+            .get("oauth2")
+            .getFlows()
+            .getPassword()
+            .getTokenUrl());
+  }
+
+  private PathItem path(String path) {
+    PathItem item = api.getPaths().getPathItem(path);
+    assertNotNull(item, path);
+    return item;
+  }
+
+  private Schema schema(String name) {
+    Schema schema = api.getComponents().getSchemas().get(name);
+    assertNotNull(schema, name);
+    return schema;
+  }
+
+  private List<String> required(String resource) {
+    return schema(resource + "Create").getRequired();
+  }
+
+  private static List<String> refs(List<Parameter> parameters) {
+    return parameters.stream()
+        .map(Parameter::getRef)
+        .filter(ref -> ref != null)
+        .map(ref -> ref.substring(ref.lastIndexOf('/') + 1))
+        .toList();
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+  }
+}
