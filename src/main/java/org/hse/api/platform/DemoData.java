@@ -152,8 +152,7 @@ public class DemoData {
     link.setAction(action);
     link.setEntityType("ACTION");
     link.setDescription(description);
-    link.setOffice(incident.getOffice());
-    link.setProject(incident.getProject());
+    link.placeAt(incident.getOffice(), incident.getProject());
     em.persist(link);
   }
 }

@@ -7,40 +7,86 @@ import java.util.Optional;
 /**
  * Everything the shared v2 verbs need to know about one resource: its name in paths and previews,
  * its entity, its fields, where its tenant is, which relations to fetch with it, and which other
- * resources it belongs to (so that deleting one of those deletes it too).
+ * resources it belongs to (so that deleting one of those deletes it too). A resource declares it
+ * once, in its constructor.
  */
-public interface ResourceModel<E extends Audited> {
+public abstract class ResourceModel<E extends Audited> {
 
-  /** The resource name in paths and delete previews, e.g. {@code incident-action}. */
-  String type();
-
-  Class<E> entityClass();
-
-  List<Field<E>> fields();
-
-  /** JPA path of the project id that scopes every query, e.g. {@code project.id}. */
-  String tenantPath();
-
-  /** The project id an item belongs to. */
-  String tenantOf(E item);
-
-  /** The to-one relations fetched with every item, so a page costs one query. */
-  List<String> fetches();
+  private final String type;
+  private final Class<E> entityClass;
+  private final String tenantPath;
+  private final List<String> fetches;
+  private final Map<String, String> parents;
+  private final List<Field<E>> fields;
 
   /**
-   * The resources this one depends on, by type, with the JPA path to that parent's id, e.g. {@code
-   * incident -> incident.id}: deleting such a parent deletes this item.
+   * @param type the resource name in paths and delete previews, e.g. {@code incident-action}
+   * @param entityClass the JPA entity
+   * @param tenantPath the JPA path of the project id that scopes every query, e.g. {@code
+   *     project.id}
+   * @param fetches the to-one relations fetched with every item, so a page costs one query
+   * @param parents the resources this one depends on, by type, with the JPA path to that parent's
+   *     id, e.g. {@code incident -> incident.id}: deleting such a parent deletes this item
+   * @param fields the fields as a client sees them
    */
-  Map<String, String> parents();
-
-  /** A short human label for a delete preview, e.g. {@code ACT-7 Fire drill}. */
-  String label(E item);
-
-  default Field<E> idField() {
-    return fields().stream().filter(f -> f.access() == Access.KEY).findFirst().orElseThrow();
+  protected ResourceModel(
+      String type,
+      Class<E> entityClass,
+      String tenantPath,
+      List<String> fetches,
+      Map<String, String> parents,
+      List<Field<E>> fields) {
+    this.type = type;
+    this.entityClass = entityClass;
+    this.tenantPath = tenantPath;
+    this.fetches = List.copyOf(fetches);
+    this.parents = Map.copyOf(parents);
+    this.fields = List.copyOf(fields);
+    if (fields.stream().filter(f -> f.access() == Access.KEY).count() != 1) {
+      throw new IllegalArgumentException(type + " needs exactly one key field");
+    }
   }
 
-  default Optional<Field<E>> field(String name) {
-    return fields().stream().filter(f -> f.name().equals(name)).findFirst();
+  /** The project id an item belongs to. */
+  public abstract String tenantOf(E item);
+
+  /** A short human label for a delete preview, e.g. {@code ACT-7 Fire drill}. */
+  public abstract String label(E item);
+
+  /** The usual label: the code, if any, then the name, e.g. {@code ACT-7 Fire drill}. */
+  public static String codeAndName(String code, String name) {
+    return code == null || code.isBlank() ? name : code + " " + name;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public Class<E> entityClass() {
+    return entityClass;
+  }
+
+  public String tenantPath() {
+    return tenantPath;
+  }
+
+  public List<String> fetches() {
+    return fetches;
+  }
+
+  public Map<String, String> parents() {
+    return parents;
+  }
+
+  public List<Field<E>> fields() {
+    return fields;
+  }
+
+  public Field<E> idField() {
+    return fields.stream().filter(f -> f.access() == Access.KEY).findFirst().orElseThrow();
+  }
+
+  public Optional<Field<E>> field(String name) {
+    return fields.stream().filter(f -> f.name().equals(name)).findFirst();
   }
 }

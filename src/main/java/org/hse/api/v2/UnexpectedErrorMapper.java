@@ -35,9 +35,6 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
       if (cause instanceof EJBAccessException) {
         return ErrorResponses.error(403, null);
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     return unexpected(exception);
   }

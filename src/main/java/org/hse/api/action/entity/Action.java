@@ -2,24 +2,18 @@ package org.hse.api.action.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Objects;
-import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Placed;
-import org.hse.api.tenancy.entity.Project;
-import org.hse.api.v2.Audited;
 
 /** A corrective or preventive action planned at an office of a project. */
 @Entity
 @Table(name = "action")
-public class Action extends Audited implements Placed {
+public class Action extends Placed {
 
   public static final List<String> TYPES =
       List.of("TRAINING", "MAINTENANCE", "HEALTH", "CHECK", "PER");
@@ -41,16 +35,6 @@ public class Action extends Audited implements Placed {
 
   @Size(max = 4000)
   private String description;
-
-  @NotNull
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "office_id")
-  private Office office;
-
-  @NotNull
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "project_id")
-  private Project project;
 
   protected Action() {}
 
@@ -93,21 +77,5 @@ public class Action extends Audited implements Placed {
 
   public void setDescription(String description) {
     this.description = description;
-  }
-
-  @Override
-  public Office getOffice() {
-    return office;
-  }
-
-  @Override
-  public Project getProject() {
-    return project;
-  }
-
-  @Override
-  public void placeAt(Office office, Project project) {
-    this.office = office;
-    this.project = project;
   }
 }

@@ -7,126 +7,113 @@ import org.hse.api.incident.entity.Incident;
 import org.hse.api.tenancy.entity.Project;
 import org.hse.api.v2.Access;
 import org.hse.api.v2.Audited;
-import org.hse.api.v2.Field;
 import org.hse.api.v2.Fields;
 import org.hse.api.v2.Kind;
 import org.hse.api.v2.ResourceModel;
 
 /** The {@code incident} resource. */
 @ApplicationScoped
-public class IncidentModel implements ResourceModel<Incident> {
+public class IncidentModel extends ResourceModel<Incident> {
 
-  private final List<Field<Incident>> fields =
-      new Fields<Incident>()
-          .key("office_incident_id", true, Incident::getId)
-          .add(
-              "code",
-              "code",
-              Kind.TEXT,
-              Access.OPTIONAL,
-              true,
-              Incident::getCode,
-              (i, v) -> i.setCode((String) v))
-          .add(
-              "name",
-              "name",
-              Kind.TEXT,
-              Access.REQUIRED,
-              true,
-              Incident::getName,
-              (i, v) -> i.setName((String) v))
-          .add(
-              "date_incident",
-              "dateIncident",
-              Kind.DATE,
-              Access.REQUIRED,
-              true,
-              Incident::getDateIncident,
-              (i, v) -> i.setDateIncident((java.time.LocalDate) v))
-          .addEnum(
-              "category",
-              "category",
-              Incident.CATEGORIES,
-              Access.OPTIONAL,
-              true,
-              Incident::getCategory,
-              (i, v) -> i.setCategory((String) v))
-          .addEnum(
-              "status",
-              "status",
-              Incident.STATUSES,
-              Access.OPTIONAL,
-              true,
-              Incident::getStatus,
-              (i, v) -> i.setStatus((String) v))
-          .add(
-              "description_event",
-              "descriptionEvent",
-              Kind.TEXT,
-              Access.OPTIONAL,
-              false,
-              Incident::getDescriptionEvent,
-              (i, v) -> i.setDescriptionEvent((String) v))
-          .add(
-              "description_actions_involved",
-              "descriptionActionsInvolved",
-              Kind.TEXT,
-              Access.OPTIONAL,
-              false,
-              Incident::getDescriptionActionsInvolved,
-              (i, v) -> i.setDescriptionActionsInvolved((String) v))
-          .add(
-              "deponent",
-              "deponent",
-              Kind.TEXT,
-              Access.OPTIONAL,
-              true,
-              Incident::getDeponent,
-              (i, v) -> i.setDeponent((String) v))
-          .add(
-              "date_closed",
-              "dateClosed",
-              Kind.DATE,
-              Access.OPTIONAL,
-              true,
-              Incident::getDateClosed,
-              (i, v) -> i.setDateClosed((java.time.LocalDate) v))
-          .reference(
-              "subtenant_id",
-              "office.id",
-              Access.REQUIRED_FIXED,
-              true,
-              i -> Audited.idOf(i.getOffice()))
-          .reference(
-              "tenant_id",
-              "project.id",
-              Access.REQUIRED_FIXED,
-              true,
-              i -> Audited.idOf(i.getProject()))
-          .readOnly("office_name", "office.name", Kind.TEXT, true, i -> i.getOffice().getName())
-          .readOnly("project_name", "project.name", Kind.TEXT, true, i -> i.getProject().getName())
-          .readOnlyEnum(
-              "project_type", "project.type", Project.TYPES, true, i -> i.getProject().getType())
-          .buildAudited();
-
-  @Override
-  public String type() {
-    return "incident";
-  }
-
-  @Override
-  public Class<Incident> entityClass() {
-    return Incident.class;
-  }
-
-  @Override
-  public List<Field<Incident>> fields() {
-    return fields;
-  }
-
-  @Override
-  public String tenantPath() {
-    return "project.id";
+  public IncidentModel() {
+    super(
+        "incident",
+        Incident.class,
+        "project.id",
+        List.of("office", "project"),
+        Map.of("project", "project.id", "office", "office.id"),
+        new Fields<Incident>()
+            .key("office_incident_id", true, Incident::getId)
+            .add(
+                "code",
+                "code",
+                Kind.TEXT,
+                Access.OPTIONAL,
+                true,
+                Incident::getCode,
+                (i, v) -> i.setCode((String) v))
+            .add(
+                "name",
+                "name",
+                Kind.TEXT,
+                Access.REQUIRED,
+                true,
+                Incident::getName,
+                (i, v) -> i.setName((String) v))
+            .add(
+                "date_incident",
+                "dateIncident",
+                Kind.DATE,
+                Access.REQUIRED,
+                true,
+                Incident::getDateIncident,
+                (i, v) -> i.setDateIncident((java.time.LocalDate) v))
+            .addEnum(
+                "category",
+                "category",
+                Incident.CATEGORIES,
+                Access.OPTIONAL,
+                true,
+                Incident::getCategory,
+                (i, v) -> i.setCategory((String) v))
+            .addEnum(
+                "status",
+                "status",
+                Incident.STATUSES,
+                Access.OPTIONAL,
+                true,
+                Incident::getStatus,
+                (i, v) -> i.setStatus((String) v))
+            .add(
+                "description_event",
+                "descriptionEvent",
+                Kind.TEXT,
+                Access.OPTIONAL,
+                false,
+                Incident::getDescriptionEvent,
+                (i, v) -> i.setDescriptionEvent((String) v))
+            .add(
+                "description_actions_involved",
+                "descriptionActionsInvolved",
+                Kind.TEXT,
+                Access.OPTIONAL,
+                false,
+                Incident::getDescriptionActionsInvolved,
+                (i, v) -> i.setDescriptionActionsInvolved((String) v))
+            .add(
+                "deponent",
+                "deponent",
+                Kind.TEXT,
+                Access.OPTIONAL,
+                true,
+                Incident::getDeponent,
+                (i, v) -> i.setDeponent((String) v))
+            .add(
+                "date_closed",
+                "dateClosed",
+                Kind.DATE,
+                Access.OPTIONAL,
+                true,
+                Incident::getDateClosed,
+                (i, v) -> i.setDateClosed((java.time.LocalDate) v))
+            .reference(
+                "subtenant_id",
+                "office.id",
+                Access.REQUIRED_FIXED,
+                true,
+                i -> Audited.idOf(i.getOffice()))
+            .reference(
+                "tenant_id",
+                "project.id",
+                Access.REQUIRED_FIXED,
+                true,
+                i -> Audited.idOf(i.getProject()))
+            .readOnly("office_name", "office.name", Kind.TEXT, true, i -> i.getOffice().getName())
+            .readOnly(
+                "project_name", "project.name", Kind.TEXT, true, i -> i.getProject().getName())
+            .readOnlyEnum(
+                "project_type", "project.type", Project.TYPES, true, i -> i.getProject().getType())
+            .buildAudited());
   }
 
   @Override
@@ -135,17 +122,7 @@ public class IncidentModel implements ResourceModel<Incident> {
   }
 
   @Override
-  public List<String> fetches() {
-    return List.of("office", "project");
-  }
-
-  @Override
-  public Map<String, String> parents() {
-    return Map.of("project", "project.id", "office", "office.id");
-  }
-
-  @Override
   public String label(Incident item) {
-    return item.getCode() == null ? item.getName() : item.getCode() + " " + item.getName();
+    return codeAndName(item.getCode(), item.getName());
   }
 }

@@ -2,25 +2,19 @@ package org.hse.api.incident.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Placed;
-import org.hse.api.tenancy.entity.Project;
-import org.hse.api.v2.Audited;
 
 /** An incident recorded at an office of a project. */
 @Entity
 @Table(name = "incident")
-public class Incident extends Audited implements Placed {
+public class Incident extends Placed {
 
   public static final List<String> CATEGORIES =
       List.of(
@@ -70,16 +64,6 @@ public class Incident extends Audited implements Placed {
 
   @Column(name = "date_closed")
   private LocalDate dateClosed;
-
-  @NotNull
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "office_id")
-  private Office office;
-
-  @NotNull
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "project_id")
-  private Project project;
 
   protected Incident() {}
 
@@ -162,21 +146,5 @@ public class Incident extends Audited implements Placed {
 
   public void setDateClosed(LocalDate dateClosed) {
     this.dateClosed = dateClosed;
-  }
-
-  @Override
-  public Office getOffice() {
-    return office;
-  }
-
-  @Override
-  public Project getProject() {
-    return project;
-  }
-
-  @Override
-  public void placeAt(Office office, Project project) {
-    this.office = office;
-    this.project = project;
   }
 }

@@ -51,13 +51,15 @@ public class IncidentActions extends V2Store<IncidentAction> {
       link.setAction(
           reference(Action.class, input, ACTION, caller, errors, a -> a.getProject().getId()));
     }
-    if (input.has(SUBTENANT)) {
-      link.setOffice(
-          reference(Office.class, input, SUBTENANT, caller, errors, o -> o.getProject().getId()));
-    }
-    if (input.has(TENANT)) {
-      link.setProject(reference(Project.class, input, TENANT, caller, errors, Project::getId));
-    }
+    Office office =
+        input.has(SUBTENANT)
+            ? reference(Office.class, input, SUBTENANT, caller, errors, o -> o.getProject().getId())
+            : link.getOffice();
+    Project project =
+        input.has(TENANT)
+            ? reference(Project.class, input, TENANT, caller, errors, Project::getId)
+            : link.getProject();
+    link.placeAt(office, project);
     Incident incident = link.getIncident();
     if (incident == null) {
       return;

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import org.hse.api.action.entity.Action;
 import org.hse.api.incident.entity.Incident;
-import org.hse.api.tenancy.entity.Office;
-import org.hse.api.tenancy.entity.Project;
-import org.hse.api.v2.Audited;
+import org.hse.api.tenancy.entity.Placed;
 
 /** One action linked to one incident, at the incident's office and project. */
 @Entity
@@ -26,7 +24,7 @@ import org.hse.api.v2.Audited;
     query =
         "SELECT COUNT(l) FROM IncidentAction l"
             + " WHERE l.incident = :incident AND l.action = :action AND l.id <> :id")
-public class IncidentAction extends Audited {
+public class IncidentAction extends Placed {
 
   public static final String COUNT_SAME_PAIR = "IncidentAction.countSamePair";
 
@@ -52,16 +50,6 @@ public class IncidentAction extends Audited {
 
   @Size(max = 4000)
   private String description;
-
-  @NotNull
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "office_id")
-  private Office office;
-
-  @NotNull
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "project_id")
-  private Project project;
 
   protected IncidentAction() {}
 
@@ -104,21 +92,5 @@ public class IncidentAction extends Audited {
 
   public void setDescription(String description) {
     this.description = description;
-  }
-
-  public Office getOffice() {
-    return office;
-  }
-
-  public void setOffice(Office office) {
-    this.office = office;
-  }
-
-  public Project getProject() {
-    return project;
-  }
-
-  public void setProject(Project project) {
-    this.project = project;
   }
 }

@@ -4,7 +4,6 @@ import org.hse.api.security.Caller;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Placed;
 import org.hse.api.tenancy.entity.Project;
-import org.hse.api.v2.Audited;
 import org.hse.api.v2.FieldErrors;
 import org.hse.api.v2.ItemInput;
 import org.hse.api.v2.V2Store;
@@ -14,7 +13,7 @@ import org.hse.api.v2.V2Store;
  * ({@code tenant_id}): both named on create, both visible to the caller, the office one of the
  * project's, neither changed later.
  */
-public abstract class PlacedStore<E extends Audited & Placed> extends V2Store<E> {
+public abstract class PlacedStore<E extends Placed> extends V2Store<E> {
 
   public static final String TENANT = "tenant_id";
   public static final String SUBTENANT = "subtenant_id";

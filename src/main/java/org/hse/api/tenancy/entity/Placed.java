@@ -1,12 +1,40 @@
 package org.hse.api.tenancy.entity;
 
-/** An item that belongs to an office of a project, and stays there. */
-public interface Placed {
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.validation.constraints.NotNull;
+import org.hse.api.v2.Audited;
 
-  Office getOffice();
+/**
+ * An item that sits at an office ({@code subtenant_id}, column {@code office_id}) of a project
+ * ({@code tenant_id}, column {@code project_id}).
+ */
+@MappedSuperclass
+public abstract class Placed extends Audited {
 
-  Project getProject();
+  @NotNull
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "office_id")
+  private Office office;
 
-  /** Places the item at an office of a project, the two already checked to match. */
-  void placeAt(Office office, Project project);
+  @NotNull
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "project_id")
+  private Project project;
+
+  public Office getOffice() {
+    return office;
+  }
+
+  public Project getProject() {
+    return project;
+  }
+
+  /** Places the item at an office of a project; the boundary checks that the two match. */
+  public void placeAt(Office office, Project project) {
+    this.office = office;
+    this.project = project;
+  }
 }
