@@ -1,0 +1,80 @@
+package org.hse.api;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.spi.event.container.AfterUnDeploy;
+import org.jboss.arquillian.container.spi.event.container.BeforeDeploy;
+import org.jboss.arquillian.core.api.annotation.Observes;
+import org.jboss.arquillian.core.spi.LoadableExtension;
+
+/**
+ * Test harness for {@code -P postgres}: every deployment (one Payara Micro per test class) gets an
+ * empty PostgreSQL database, as it gets an empty in-memory H2 database by default, so Flyway
+ * migrates from scratch and no test sees another class's or an earlier run's rows.
+ *
+ * <p>Active only when the system property {@code it.db.admin-url} names a maintenance database (the
+ * profile sets it). The database to recreate is the one in the environment's {@code DB_URL}, the
+ * same value Payara reads; {@code DB_USER} and {@code DB_PASSWORD} connect. It is dropped and
+ * created before every deployment and dropped after it. Registered as an Arquillian extension
+ * through {@code META-INF/services/org.jboss.arquillian.core.spi.LoadableExtension}.
+ */
+public class FreshDatabase implements LoadableExtension {
+
+  static final String ADMIN_URL = "it.db.admin-url";
+
+  private static final Pattern DATABASE =
+      Pattern.compile("^jdbc:postgresql://[^/]+/([A-Za-z_][A-Za-z0-9_]*)(\\?.*)?$");
+
+  @Override
+  public void register(ExtensionBuilder builder) {
+    builder.observer(FreshDatabase.class);
+  }
+
+  public void beforeDeploy(@Observes BeforeDeploy event) throws SQLException {
+    String database = database();
+    if (database != null) {
+      execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      execute("CREATE DATABASE " + database);
+    }
+  }
+
+  public void afterUndeploy(@Observes AfterUnDeploy event) throws SQLException {
+    String database = database();
+    if (database != null) {
+      execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+  }
+
+  /** The throwaway database's name, or null when the tests do not run on PostgreSQL. */
+  private static String database() {
+    if (System.getProperty(ADMIN_URL, "").isBlank()) {
+      return null;
+    }
+    String url = System.getenv().getOrDefault("DB_URL", "");
+    Matcher matcher = DATABASE.matcher(url);
+    if (!matcher.matches()) {
+      throw new IllegalStateException(
+          ADMIN_URL + " is set, but DB_URL is not jdbc:postgresql://<host>/<database>: " + url);
+    }
+    String database = matcher.group(1);
+    if (System.getProperty(ADMIN_URL).matches(".*/" + database + "(\\?.*)?")) {
+      throw new IllegalStateException("refusing to drop the maintenance database " + database);
+    }
+    return database;
+  }
+
+  private static void execute(String sql) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(
+                System.getProperty(ADMIN_URL),
+                System.getenv("DB_USER"),
+                System.getenv("DB_PASSWORD"));
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}
