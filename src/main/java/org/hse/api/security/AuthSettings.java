@@ -21,7 +21,9 @@ import org.eclipse.microprofile.config.ConfigValue;
  *     mp.jwt.verify.publickey.location}, or {@code mp.jwt.verify.publickey} from a source other
  *     than {@link TokenKeyConfigSource})
  * @param dataDir {@code data.dir} (or {@code DATA_DIR}), default {@code ./data}
- * @param usersFile {@code auth.users.file} (or {@code AUTH_USERS_FILE}); empty means demo users
+ * @param usersFile {@code auth.users.file} (or {@code AUTH_USERS_FILE})
+ * @param demoUsers {@code demo.enabled} (default false): without a users file, the bundled demo
+ *     users with published passwords are active only when the demo is on
  */
 public record AuthSettings(
     String realm,
@@ -32,7 +34,8 @@ public record AuthSettings(
     boolean endpointEnabled,
     boolean externalIssuer,
     Path dataDir,
-    Optional<Path> usersFile) {
+    Optional<Path> usersFile,
+    boolean demoUsers) {
 
   static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
   static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
@@ -56,9 +59,8 @@ public record AuthSettings(
             && config.getOptionalValue("auth.token-endpoint.enabled", Boolean.class).orElse(true),
         external,
         dataDir(config),
-        string(config, "auth.users.file")
-            .or(() -> string(config, "AUTH_USERS_FILE"))
-            .map(Path::of));
+        string(config, "auth.users.file").or(() -> string(config, "AUTH_USERS_FILE")).map(Path::of),
+        config.getOptionalValue("demo.enabled", Boolean.class).orElse(false));
   }
 
   /** The data directory: {@code data.dir}, else {@code DATA_DIR}, else {@code ./data}. */

@@ -25,7 +25,10 @@ public class TokenService {
   @PostConstruct
   void init() {
     settings = AuthSettings.current();
-    users = new UserDirectory(settings.usersFile());
+    users =
+        settings.usersFile().isPresent() || settings.demoUsers()
+            ? new UserDirectory(settings.usersFile())
+            : UserDirectory.none();
   }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -59,6 +62,11 @@ public class TokenService {
                   + users.source());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Built-in token endpoint cannot start: " + e.getMessage(), e);
+    }
+    if (!users.isDemo() && settings.usersFile().isEmpty()) {
+      LOG.warning(
+          "Built-in token endpoint knows no user: set auth.users.file (environment"
+              + " AUTH_USERS_FILE) to a users file, or demo.enabled=true for the demo users");
     }
     if (users.isDemo()) {
       LOG.warning(

@@ -42,6 +42,7 @@ public final class UserDirectory {
       PasswordHash.hash(UUID.randomUUID().toString().toCharArray());
 
   private final Optional<Path> file;
+  private final boolean demo;
   private Map<String, UserAccount> users;
   private FileTime loadedModified;
   private long loadedSize = -1;
@@ -51,16 +52,28 @@ public final class UserDirectory {
    */
   public UserDirectory(Optional<Path> file) {
     this.file = Objects.requireNonNull(file);
+    this.demo = file.isEmpty();
+  }
+
+  private UserDirectory() {
+    this.file = Optional.empty();
+    this.demo = false;
+    this.users = Map.of();
+  }
+
+  /** A directory without users: no file is configured and the demo is off. */
+  public static UserDirectory none() {
+    return new UserDirectory();
   }
 
   /** Whether these are the bundled demo users with published passwords. */
   public boolean isDemo() {
-    return file.isEmpty();
+    return demo;
   }
 
   /** Where the users come from, for log messages. */
   public String source() {
-    return file.map(Path::toString).orElse("classpath:" + DEMO_RESOURCE);
+    return file.map(Path::toString).orElse(demo ? "classpath:" + DEMO_RESOURCE : "no users file");
   }
 
   /** The number of users, reading the file when needed. */

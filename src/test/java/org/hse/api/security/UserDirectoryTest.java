@@ -113,4 +113,13 @@ class UserDirectoryTest {
     assertEquals(List.of("writer"), demo.find("alice").orElseThrow().roles());
     assertEquals(List.of("reader"), demo.find("rita").orElseThrow().roles());
   }
+
+  @Test
+  void withoutAFileAndWithoutTheDemoNobodyGetsIn() {
+    UserDirectory none = UserDirectory.none();
+    assertEquals(0, none.size());
+    assertEquals(false, none.isDemo());
+    assertEquals(
+        java.util.Optional.empty(), none.authenticate("admin", "demo-admin-pass".toCharArray()));
+  }
 }
