@@ -219,6 +219,22 @@ class ApiIT {
   }
 
   @Test
+  void missingValuesSortLastAscendingAndFirstDescending() {
+    JsonObject noCode =
+        Json.createObjectBuilder(TestData.incident(P1, O1, "", "No code").build())
+            .remove("code")
+            .build();
+    String id = id(created(writer.create("incident", noCode)));
+    List<String> ascending =
+        strings(writer.indexQuery("incident", "sort=code").array(), "office_incident_id");
+    List<String> descending =
+        strings(writer.indexQuery("incident", "sort=-code").array(), "office_incident_id");
+    assertEquals(id, ascending.get(ascending.size() - 1));
+    assertEquals(id, descending.get(0));
+    assertEquals(204, writer.delete("incident", id, "true").status());
+  }
+
+  @Test
   void defaultPageSizeIsAHundredAndHistoryIsAccepted() {
     Reply reply =
         writer.index("incident-action", Json.createObjectBuilder().add("history", true).build());

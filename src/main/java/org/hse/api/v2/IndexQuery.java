@@ -59,8 +59,11 @@ public final class IndexQuery<E extends Audited> {
     Paths paths = new Paths(root, fetched);
     List<Order> order = new ArrayList<>();
     for (SortKey<E> key : request.sort()) {
-      Expression<?> path = sortable(key.field(), paths.get(key.field().path()));
-      order.add(key.descending() ? cb.desc(path) : cb.asc(path));
+      Path<Object> path = paths.get(key.field().path());
+      Expression<Integer> missing = cb.<Integer>selectCase().when(cb.isNull(path), 1).otherwise(0);
+      Expression<?> value = sortable(key.field(), path);
+      order.add(key.descending() ? cb.desc(missing) : cb.asc(missing));
+      order.add(key.descending() ? cb.desc(value) : cb.asc(value));
     }
     if (request.sort().isEmpty()) {
       order.add(cb.asc(root.get("createdAt")));
@@ -73,7 +76,10 @@ public final class IndexQuery<E extends Audited> {
         .getResultList();
   }
 
-  /** Free text sorts as people read it, whatever the database's collation: ignoring case. */
+  /**
+   * Free text sorts as people read it, whatever the database's collation: ignoring case. A missing
+   * value sorts after every value (before them when descending) on every database.
+   */
   private Expression<?> sortable(Field<E> field, Path<Object> path) {
     return field.kind().substringMatch() ? cb.lower(path.as(String.class)) : path;
   }
