@@ -81,8 +81,7 @@ public class TokenEndpoint {
     if (password == null || password.isEmpty()) {
       return error(400, "invalid_request", "Missing parameter: password");
     }
-    Optional<UserAccount> user =
-        service.users().authenticate(username.strip(), password.toCharArray());
+    Optional<UserAccount> user = service.authenticate(username.strip(), password.toCharArray());
     if (user.isEmpty()) {
       return error(401, "invalid_grant", "Invalid user credentials");
     }

@@ -21,6 +21,7 @@ public class TokenService {
   private AuthSettings settings;
   private UserDirectory users;
   private TokenIssuer issuer;
+  private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
 
   @PostConstruct
   void init() {
@@ -111,6 +112,23 @@ public class TokenService {
               Clock.systemUTC());
     }
     return issuer;
+  }
+
+  /**
+   * The user when the password matches and the name is not locked by too many failures. Known and
+   * unknown names take the same path, so neither the answer nor its time tells them apart.
+   */
+  public Optional<UserAccount> authenticate(String username, char[] password) {
+    if (!throttle.allows(username)) {
+      return Optional.empty();
+    }
+    Optional<UserAccount> user = users.authenticate(username, password);
+    if (user.isPresent()) {
+      throttle.succeeded(username);
+    } else {
+      throttle.failed(username);
+    }
+    return user;
   }
 
   /** The user of a valid refresh token, read again from the users file. */
