@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class ApiClient {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final URI base;
   private final String token;

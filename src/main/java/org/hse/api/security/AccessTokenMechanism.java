@@ -26,6 +26,7 @@ import java.util.Date;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.hse.api.v2.ErrorResponses;
 
 /**
@@ -52,6 +53,7 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
   static final String PARAMETER = "access-token";
   private static final String AUTHORIZATION = "Authorization";
   private static final String BEARER = "Bearer ";
+  private static final long CLOCK_SKEW_MILLIS = 60_000;
 
   @Inject BeanManager beanManager;
 
@@ -81,6 +83,9 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
       }
       token = parameterToken;
       effective = new BearerRequest(request, parameterToken);
+    }
+    if (notYetValid(token)) {
+      return unauthorized(response, "The bearer token is not valid yet.");
     }
     String bearer = token;
     HttpMessageContext reporting =
@@ -152,6 +157,25 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return text;
+    }
+  }
+
+  /**
+   * Whether the token says it was issued, or becomes valid, more than a minute from now. MP-JWT
+   * checks the expiry only; a token from the future is refused here before it is verified (reading
+   * its claims unverified can only ever refuse it, never let it in).
+   */
+  static boolean notYetValid(String token) {
+    if (token == null || token.isBlank()) {
+      return false;
+    }
+    try {
+      JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+      long latest = System.currentTimeMillis() + CLOCK_SKEW_MILLIS;
+      return Stream.of(claims.getIssueTime(), claims.getNotBeforeTime())
+          .anyMatch(time -> time != null && time.getTime() > latest);
+    } catch (ParseException | RuntimeException e) {
+      return false;
     }
   }
 

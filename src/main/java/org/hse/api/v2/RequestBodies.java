@@ -27,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RequestBodies {
 
+  private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
   @Inject
   @ConfigProperty(name = "api.max-body-bytes", defaultValue = "1048576")
   long maxBodyBytes;
@@ -49,6 +51,7 @@ public class RequestBodies {
     try {
       byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
       if (bytes.length > maxBodyBytes) {
+        drain(body);
         throw new ClientErrorException(
             "The request body is larger than " + maxBodyBytes + " bytes.",
             Status.REQUEST_ENTITY_TOO_LARGE);
@@ -56,6 +59,18 @@ public class RequestBodies {
       return bytes;
     } catch (IOException e) {
       throw new BadRequestException("The request body could not be read.", e);
+    }
+  }
+
+  /**
+   * Reads and drops the rest of a refused body, up to {@value #DRAIN_LIMIT} bytes, so that a client
+   * still sending it can read the 413 instead of seeing the connection cut.
+   */
+  private static void drain(InputStream body) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long drained = 0;
+    for (int read; drained < DRAIN_LIMIT && (read = body.read(buffer)) >= 0; ) {
+      drained += read;
     }
   }
 

@@ -1,0 +1,531 @@
+package org.hse.api;
+
+import static org.hse.api.ApiAssertions.assertErrorBody;
+import static org.hse.api.ApiAssertions.assertFields;
+import static org.hse.api.ApiAssertions.created;
+import static org.hse.api.ApiAssertions.id;
+import static org.hse.api.ApiAssertions.total;
+import static org.hse.api.TestData.P1;
+import static org.hse.api.TestData.P2;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.hse.api.ApiClient.Reply;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Attacks that break real APIs (OWASP API Security Top 10): forged tokens, other tenants' ids on
+ * every verb of every resource, mass assignment, injection, oversized input and password guessing.
+ * Each must fail safely, change nothing, answer no 500 and leak no token or password into the log.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HostileIT {
+
+  static final String O1 = "31111111-1111-4111-8111-111111111111";
+  static final String O2 = "32222222-2222-4222-8222-222222222222";
+  static final String MISSING = "99999999-9999-4999-8999-999999999999";
+
+  static ApiClient admin;
+  static ApiClient writer;
+  static ApiClient anonymous;
+  static URI base;
+  static final List<String> secrets = new ArrayList<>();
+
+  /** One item of the other tenant (P2) per resource, by resource name. */
+  static final Map<String, String> foreign = new LinkedHashMap<>();
+
+  /** One item of the writer's tenant (P1) per resource. */
+  static final Map<String, String> own = new LinkedHashMap<>();
+
+  @ArquillianResource URL url;
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return Deployments.packagedWar();
+  }
+
+  @BeforeEach
+  void world() throws Exception {
+    if (admin != null) {
+      return;
+    }
+    base = url.toURI();
+    anonymous = new ApiClient(base, null);
+    admin = anonymous.as(remember(ApiClient.login(base, "admin", TestData.password("admin"))));
+    writer = anonymous.as(remember(ApiClient.login(base, "writer", TestData.password("writer"))));
+    ApiClient other =
+        anonymous.as(remember(ApiClient.login(base, "other", TestData.password("other"))));
+    created(admin.create("project", TestData.project(P1, "Alpha Safety").build()));
+    created(admin.create("project", TestData.project(P2, "Beta Works").build()));
+    created(admin.create("office", TestData.office(O1, P1, "North plant")));
+    created(admin.create("office", TestData.office(O2, P2, "Beta site")));
+    own.put("project", P1);
+    own.put("office", O1);
+    foreign.put("project", P2);
+    foreign.put("office", O2);
+    for (Object[] side : new Object[][] {{writer, P1, O1, own}, {other, P2, O2, foreign}}) {
+      ApiClient client = (ApiClient) side[0];
+      String project = (String) side[1];
+      String office = (String) side[2];
+      @SuppressWarnings("unchecked")
+      Map<String, String> ids = (Map<String, String>) side[3];
+      String incident =
+          id(
+              created(
+                  client.create(
+                      "incident",
+                      TestData.incident(project, office, "INC-1", "Spill at " + project).build())));
+      String action =
+          id(
+              created(
+                  client.create(
+                      "action",
+                      TestData.action(project, office, "PER", "ACT-1", "Gloves for " + project)
+                          .build())));
+      ids.put("incident", incident);
+      ids.put("action", action);
+      ids.put(
+          "incident-action",
+          id(
+              created(
+                  client.create(
+                      "incident-action",
+                      TestData.link(project, office, incident, action).build()))));
+    }
+  }
+
+  @AfterAll
+  static void nothingSecretReachedTheLog() throws IOException {
+    String log = serverLog();
+    assertFalse(log.isEmpty(), "the server log was not found");
+    for (String secret : secrets) {
+      assertFalse(
+          log.contains(secret),
+          "the server log contains a secret: "
+              + secret.substring(0, Math.min(8, secret.length()))
+              + "...");
+    }
+    assertFalse(log.contains("S3cret-guess"), "a guessed password reached the log");
+  }
+
+  // --- tokens -----------------------------------------------------------------------------------
+
+  @Test
+  void forgedTokensAre401AndChangeNothing() throws Exception {
+    List<String> roles = List.of("admin");
+    List<String> tenants = List.of(P1, P2);
+    Instant now = Instant.now();
+    String genuine = remember(Tokens.signedByService("admin", roles, tenants, Tokens.ISSUER, now));
+    assertEquals(200, anonymous.as(genuine).index("project", JsonValue.EMPTY_JSON_OBJECT).status());
+    String readerToken =
+        remember(
+            Tokens.signedByService("reader", List.of("reader"), List.of(P1), Tokens.ISSUER, now));
+    Map<String, String> attacks = new LinkedHashMap<>();
+    attacks.put("alg none", Tokens.unsigned("admin", roles, tenants));
+    attacks.put("HS256 keyed with the RSA public key", hs256WithPublicKey(roles, tenants));
+    attacks.put(
+        "expired",
+        Tokens.signedByService("admin", roles, tenants, Tokens.ISSUER, now.minusSeconds(3600)));
+    attacks.put(
+        "not yet valid",
+        Tokens.signedByService("admin", roles, tenants, Tokens.ISSUER, now.plusSeconds(3600)));
+    attacks.put(
+        "wrong issuer",
+        Tokens.signedByService("admin", roles, tenants, "http://evil.example/realms/hse", now));
+    attacks.put("another key", Tokens.signedByStranger("admin", roles, tenants));
+    attacks.put("tenants claim edited", Tokens.withPayloadOf(readerToken, genuine));
+    attacks.put("garbage", "not.a.token");
+    attacks.values().forEach(HostileIT::remember);
+    long before = total(admin, "project");
+    attacks.forEach(
+        (attack, token) -> {
+          Reply reply =
+              anonymous
+                  .as(token)
+                  .create(
+                      "project", TestData.project(UUID.randomUUID().toString(), attack).build());
+          assertEquals(401, reply.status(), attack + ": " + reply.body());
+          assertTrue(reply.header("WWW-Authenticate").orElseThrow().startsWith("Bearer"), attack);
+          assertErrorBody(reply, 401, "Unauthorized");
+          assertEquals(
+              401,
+              anonymous.get("v2/project/index?access-token=" + ApiClient.enc(token)).status(),
+              attack);
+        });
+    assertEquals(before, total(admin, "project"));
+  }
+
+  @Test
+  void aTokenInTheHeaderAndADifferentOneInTheQueryIsRefused() throws Exception {
+    String readerToken = remember(ApiClient.login(base, "reader", TestData.password("reader")));
+    Reply reply = admin.get("v2/project/index?access-token=" + readerToken);
+    assertEquals(401, reply.status(), reply.body());
+    assertErrorBody(reply, 401, "Unauthorized");
+  }
+
+  @Test
+  void aHugeTokenIsRefusedWithoutAServerError() {
+    String huge = "eyJ" + "A".repeat(300_000);
+    for (Reply reply :
+        List.of(
+            anonymous.as(huge).index("project", JsonValue.EMPTY_JSON_OBJECT),
+            anonymous.as(huge.substring(0, 7_000)).index("project", JsonValue.EMPTY_JSON_OBJECT))) {
+      assertTrue(
+          reply.status() >= 400 && reply.status() < 500, reply.status() + " " + reply.body());
+      assertFalse(reply.body().contains("Exception"), reply.body());
+    }
+  }
+
+  // --- object level ---------------------------------------------------------------------------
+
+  @Test
+  void everyVerbOnAnotherTenantsItemIsExactlyLikeAMissingId() {
+    for (Map.Entry<String, String> item : foreign.entrySet()) {
+      String resource = item.getKey();
+      String id = item.getValue();
+      JsonObject change = Json.createObjectBuilder().add("name", "taken over").build();
+      List<Reply[]> pairs =
+          List.of(
+              new Reply[] {writer.view(resource, id), writer.view(resource, MISSING)},
+              new Reply[] {
+                writer.get("v2/" + resource + "/view?id=" + id),
+                writer.get("v2/" + resource + "/view?id=" + MISSING)
+              },
+              new Reply[] {
+                writer.update(resource, id, change), writer.update(resource, MISSING, change)
+              },
+              new Reply[] {
+                writer.update(resource, id, change, "\"1\""),
+                writer.update(resource, MISSING, change, "\"1\"")
+              },
+              new Reply[] {
+                writer.delete(resource, id, null), writer.delete(resource, MISSING, null)
+              },
+              new Reply[] {
+                writer.delete(resource, id, "true"), writer.delete(resource, MISSING, "true")
+              });
+      for (Reply[] pair : pairs) {
+        boolean writableByWriter = !resource.equals("project") && !resource.equals("office");
+        assertTrue(
+            pair[0].status() == 404 || (!writableByWriter && pair[0].status() == 403),
+            resource + " " + pair[0].body());
+        assertEquals(
+            pair[1].status(),
+            pair[0].status(),
+            resource
+                + " missing: "
+                + pair[1].body()
+                + " foreign: "
+                + pair[0].body()
+                + " verb "
+                + pairs.indexOf(pair));
+        assertEquals(pair[1].body().replace(MISSING, id), pair[0].body(), resource);
+      }
+      assertEquals(200, admin.view(resource, id).status(), resource + " is still there");
+      assertEquals(0, writer.index(resource, filterById(resource, id)).array().size(), resource);
+    }
+  }
+
+  @Test
+  void indexesNeverShowAnotherTenantWhateverTheFilter() {
+    for (String resource : own.keySet()) {
+      Reply all = writer.indexQuery(resource, "per-page=1000");
+      assertEquals(200, all.status());
+      assertFalse(all.body().contains(P2), resource + " leaks the other tenant");
+    }
+    for (String filter : List.of("project_name", "office_name", "incident_name", "action_name")) {
+      Reply reply =
+          writer.index(
+              "incident-action",
+              Json.createObjectBuilder()
+                  .add(
+                      "filter", Json.createObjectBuilder().add(filter, P2.equals(P2) ? "Beta" : ""))
+                  .build());
+      assertEquals(0, reply.array().size(), filter);
+    }
+    Reply byTenant = writer.indexQuery("incident", "filter[tenant_id]=" + P2);
+    assertEquals(0, byTenant.array().size());
+  }
+
+  @Test
+  void linksCannotBeMovedOrCreatedIntoAnotherTenant() {
+    String link = own.get("incident-action");
+    JsonObject before = writer.view("incident-action", link).json();
+    for (JsonObject move :
+        List.of(
+            Json.createObjectBuilder().add("tenant_id", P2).add("subtenant_id", O2).build(),
+            Json.createObjectBuilder().add("office_incident_id", foreign.get("incident")).build(),
+            Json.createObjectBuilder().add("entity_id", foreign.get("action")).build())) {
+      Reply reply = writer.update("incident-action", link, move);
+      assertTrue(reply.status() == 403 || reply.status() == 422, move + " " + reply.body());
+    }
+    assertEquals(before, writer.view("incident-action", link).json());
+    Reply create =
+        writer.create(
+            "incident-action",
+            TestData.link(P2, O2, foreign.get("incident"), foreign.get("action")).build());
+    assertEquals(403, create.status());
+  }
+
+  // --- mass assignment --------------------------------------------------------------------------
+
+  @Test
+  void serverOwnedFieldsInAnUpdateChangeNothing() {
+    String link = own.get("incident-action");
+    JsonObject before = writer.view("incident-action", link).json();
+    JsonObject forged =
+        Json.createObjectBuilder()
+            .add("created_at", "2000-01-01T00:00:00Z")
+            .add("updated_at", "2000-01-01T00:00:00Z")
+            .add("action_name", "forged")
+            .add("project_name", "forged")
+            .add("incident_status", "closed")
+            .add("office_name", "forged")
+            .build();
+    Reply reply = writer.update("incident-action", link, forged);
+    assertEquals(200, reply.status(), reply.body());
+    JsonObject after = reply.json();
+    for (String field :
+        List.of(
+            "created_at",
+            "action_name",
+            "project_name",
+            "incident_status",
+            "office_name",
+            "description",
+            "entity_id")) {
+      assertEquals(before.get(field), after.get(field), field);
+    }
+    assertNotEquals("2000-01-01T00:00:00Z", after.getString("updated_at"));
+    assertEquals("new", writer.view("incident", own.get("incident")).json().getString("status"));
+    assertFields(
+        writer.update(
+            "incident-action",
+            link,
+            Json.createObjectBuilder().add("office_incident_action_id", MISSING).build()),
+        "office_incident_action_id");
+    assertFields(
+        writer.update(
+            "action",
+            own.get("action"),
+            Json.createObjectBuilder().add("action_id", MISSING).build()),
+        "action_id");
+  }
+
+  // --- injection and size -----------------------------------------------------------------------
+
+  @Test
+  void sqlAndWildcardsInEveryTextFilterAreData() {
+    Map<String, List<String>> textFields =
+        Map.of(
+            "incident-action",
+                List.of(
+                    "description",
+                    "action_code",
+                    "action_name",
+                    "incident_code",
+                    "incident_name",
+                    "project_name",
+                    "office_name"),
+            "incident",
+                List.of(
+                    "code",
+                    "name",
+                    "description_event",
+                    "description_actions_involved",
+                    "deponent",
+                    "office_name",
+                    "project_name"),
+            "action", List.of("code", "name", "description", "office_name", "project_name"),
+            "project", List.of("name"),
+            "office", List.of("name"));
+    List<String> payloads =
+        List.of(
+            "' OR '1'='1",
+            "%",
+            "_",
+            "\\",
+            "%' --",
+            "'; DROP TABLE incident_action; --",
+            "\u00e9\u0000");
+    textFields.forEach(
+        (resource, fields) -> {
+          for (String field : fields) {
+            for (String payload : payloads) {
+              Reply reply =
+                  writer.index(
+                      resource,
+                      Json.createObjectBuilder()
+                          .add("filter", Json.createObjectBuilder().add(field, payload))
+                          .build());
+              if (payload.indexOf('\u0000') >= 0) {
+                assertFields(reply, "filter[" + field + "]");
+              } else {
+                assertEquals(
+                    200,
+                    reply.status(),
+                    resource + "." + field + " " + payload + ": " + reply.body());
+                assertEquals(0, reply.array().size(), resource + "." + field + " " + payload);
+              }
+            }
+          }
+        });
+    for (String sort :
+        List.of("name;DROP TABLE project", "(SELECT 1)", "name desc", "1", "name--")) {
+      assertFields(writer.indexQuery("project", "sort=" + ApiClient.enc(sort)), "sort");
+    }
+    assertEquals(2, total(admin, "incident-action"));
+  }
+
+  @Test
+  void oversizedInputIsRefused() {
+    JsonArrayBuilder values = Json.createArrayBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      values.add(String.format("00000000-0000-4000-8000-%012d", i));
+    }
+    Reply huge =
+        writer.index(
+            "incident-action",
+            Json.createObjectBuilder()
+                .add("filter", Json.createObjectBuilder().add("entity_id", values))
+                .build());
+    assertEquals(413, huge.status());
+    assertErrorBody(huge, 413, "Request Entity Too Large");
+    assertFields(
+        writer.index(
+            "incident-action", Json.createObjectBuilder().add("per-page", 100_000).build()),
+        "per-page");
+    Reply longUrl =
+        writer.indexQuery("incident-action", "filter[description]=" + "x".repeat(20_000));
+    assertTrue(longUrl.status() >= 400 && longUrl.status() < 500, String.valueOf(longUrl.status()));
+    assertEquals(2, total(admin, "incident-action"));
+  }
+
+  // --- token endpoint ---------------------------------------------------------------------------
+
+  @Test
+  void wrongPasswordsLookTheSameForKnownAndUnknownUsersAndRepeatedOnesLockTheName() {
+    Reply known = login("norole", "S3cret-guess-1");
+    Reply unknown = login("nobody-" + UUID.randomUUID(), "S3cret-guess-1");
+    assertEquals(401, known.status());
+    assertEquals(known.status(), unknown.status());
+    assertEquals(known.body(), unknown.body());
+    assertEquals("invalid_grant", known.json().getString("error"));
+    for (int i = 2; i <= 5; i++) {
+      assertEquals(401, login("norole", "S3cret-guess-" + i).status());
+    }
+    Reply locked = login("norole", TestData.password("norole"));
+    assertEquals(401, locked.status(), "the right password during the lock");
+    assertEquals(known.body(), locked.body());
+    assertEquals(
+        200, login("reader", TestData.password("reader")).status(), "other users are not locked");
+  }
+
+  private static Reply login(String user, String password) {
+    return anonymous.send(
+        "POST",
+        "realms/hse/protocol/openid-connect/token",
+        ApiClient.form(
+            Map.of(
+                "grant_type",
+                "password",
+                "client_id",
+                "api",
+                "username",
+                user,
+                "password",
+                password)),
+        "application/x-www-form-urlencoded",
+        Map.of());
+  }
+
+  private static JsonObject filterById(String resource, String id) {
+    String key =
+        switch (resource) {
+          case "incident-action" -> "office_incident_action_id";
+          case "incident" -> "office_incident_id";
+          default -> resource + "_id";
+        };
+    return Json.createObjectBuilder()
+        .add("filter", Json.createObjectBuilder().add(key, id))
+        .build();
+  }
+
+  private static String hs256WithPublicKey(List<String> roles, List<String> tenants)
+      throws Exception {
+    Reply certs = anonymous.get("realms/hse/protocol/openid-connect/certs");
+    RSAKey publicKey = (RSAKey) JWKSet.parse(certs.body()).getKeys().get(0);
+    byte[] secret = publicKey.toRSAPublicKey().getEncoded();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(Tokens.ISSUER)
+            .subject("admin")
+            .claim("upn", "admin")
+            .claim("groups", roles)
+            .claim("tenants", tenants)
+            .issueTime(new Date())
+            .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(publicKey.getKeyID()).build(), claims);
+    jwt.sign(new MACSigner(secret));
+    return jwt.serialize();
+  }
+
+  private static String remember(String token) {
+    String[] parts = token.split("\\.");
+    secrets.add(parts.length == 3 && parts[2].length() > 16 ? parts[2] : token);
+    return token;
+  }
+
+  private static String serverLog() throws IOException {
+    Path log = Path.of(System.getProperty("payara.log", "target/payara-it.log"));
+    StringBuilder text = new StringBuilder();
+    try (Stream<Path> files = Files.list(log.toAbsolutePath().getParent())) {
+      for (Path file :
+          files
+              .filter(f -> f.getFileName().toString().startsWith(log.getFileName().toString()))
+              .toList()) {
+        text.append(Files.readString(file, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return text.toString();
+  }
+}
