@@ -24,20 +24,37 @@ import java.util.stream.Collectors;
  */
 public final class ApiClient {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient SHARED = newHttpClient();
 
   private final URI base;
   private final String token;
+  private final HttpClient http;
 
   public ApiClient(URI base, String token) {
+    this(base, token, SHARED);
+  }
+
+  private ApiClient(URI base, String token, HttpClient http) {
     this.base = base;
     this.token = token;
+    this.http = http;
+  }
+
+  private static HttpClient newHttpClient() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   }
 
   /** A client of the same service with another caller's token (null: no token). */
   public ApiClient as(String otherToken) {
-    return new ApiClient(base, otherToken);
+    return new ApiClient(base, otherToken, http);
+  }
+
+  /**
+   * The same caller on connections of its own, for a request after which the server may close the
+   * connection (an oversized request line or header), so that no other request reuses it.
+   */
+  public ApiClient alone() {
+    return new ApiClient(base, token, newHttpClient());
   }
 
   public URI base() {
@@ -137,7 +154,7 @@ public final class ApiClient {
     headers.forEach(request::header);
     try {
       HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -204,8 +204,11 @@ class HostileIT {
     String huge = "eyJ" + "A".repeat(300_000);
     for (Reply reply :
         List.of(
-            anonymous.as(huge).index("project", JsonValue.EMPTY_JSON_OBJECT),
-            anonymous.as(huge.substring(0, 7_000)).index("project", JsonValue.EMPTY_JSON_OBJECT))) {
+            anonymous.as(huge).alone().index("project", JsonValue.EMPTY_JSON_OBJECT),
+            anonymous
+                .as(huge.substring(0, 7_000))
+                .alone()
+                .index("project", JsonValue.EMPTY_JSON_OBJECT))) {
       assertTrue(
           reply.status() >= 400 && reply.status() < 500, reply.status() + " " + reply.body());
       assertFalse(reply.body().contains("Exception"), reply.body());
@@ -432,7 +435,7 @@ class HostileIT {
             "incident-action", Json.createObjectBuilder().add("per-page", 100_000).build()),
         "per-page");
     Reply longUrl =
-        writer.indexQuery("incident-action", "filter[description]=" + "x".repeat(20_000));
+        writer.alone().indexQuery("incident-action", "filter[description]=" + "x".repeat(20_000));
     assertTrue(longUrl.status() >= 400 && longUrl.status() < 500, String.valueOf(longUrl.status()));
     assertEquals(2, total(admin, "incident-action"));
   }
