@@ -997,6 +997,8 @@ class ApiIT {
     String token = ApiClient.login(url.toURI(), "reader", TestData.password("reader"));
     Reply reply = anonymous.get("v2/incident-action/index?access-token=" + token + "&per-page=1");
     assertEquals(200, reply.status(), reply.body());
+    assertFalse(linkHeader(reply).contains(token), "the token is echoed in the Link header");
+    assertTrue(linkHeader(reply).contains("per-page=1"));
     assertPaging(reply, 1, total(reader, "incident-action"), 1, total(reader, "incident-action"));
     Reply garbage = anonymous.get("v2/incident-action/index?access-token=garbage");
     assertEquals(401, garbage.status());

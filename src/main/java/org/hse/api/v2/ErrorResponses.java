@@ -66,7 +66,7 @@ public final class ErrorResponses {
         e ->
             array.add(
                 Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
-    return Response.status(UNPROCESSABLE)
+    return Response.status(UNPROCESSABLE, "Unprocessable Entity")
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(array.build().toString())
         .build();

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.ResponseBuilder;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.hse.api.security.Caller;
@@ -34,6 +35,9 @@ import org.hse.api.security.Caller;
  */
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class V2Resource<E extends Audited> {
+
+  /** The query parameter that may carry the token: never echoed into Link headers. */
+  private static final String ACCESS_TOKEN = "access-token";
 
   @Context UriInfo uriInfo;
 
@@ -67,7 +71,8 @@ public abstract class V2Resource<E extends Audited> {
     IndexRequest<E> search = IndexRequest.fromQuery(model(), uriInfo.getQueryParameters());
     Page<JsonObject> page = store().index(caller(), search);
     ResponseBuilder response = PagingHeaders.paging(page(page), page);
-    return PagingHeaders.links(response, page, uriInfo.getRequestUriBuilder()).build();
+    UriBuilder self = uriInfo.getRequestUriBuilder().replaceQueryParam(ACCESS_TOKEN);
+    return PagingHeaders.links(response, page, self).build();
   }
 
   @POST
