@@ -1,6 +1,5 @@
 package org.hse.api.v2;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,19 +23,21 @@ public record DeletePreview(
   }
 
   public JsonObject toJson() {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Values.JSON.createArrayBuilder();
     for (Affected item : affected) {
       items.add(
-          Json.createObjectBuilder()
+          Values.JSON
+              .createObjectBuilder()
               .add("type", item.type())
               .add("id", item.id())
               .add("label", item.label()));
     }
-    JsonObjectBuilder countsJson = Json.createObjectBuilder();
+    JsonObjectBuilder countsJson = Values.JSON.createObjectBuilder();
     counts.forEach(countsJson::add);
-    return Json.createObjectBuilder()
+    return Values.JSON
+        .createObjectBuilder()
         .add("deleted", false)
-        .add("entity", Json.createObjectBuilder().add("type", type).add("id", id))
+        .add("entity", Values.JSON.createObjectBuilder().add("type", type).add("id", id))
         .add("affected", items)
         .add("counts", countsJson)
         .build();

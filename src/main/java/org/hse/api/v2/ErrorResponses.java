@@ -1,6 +1,5 @@
 package org.hse.api.v2;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -61,11 +60,14 @@ public final class ErrorResponses {
   }
 
   public static Response unprocessable(List<FieldError> errors) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Values.JSON.createArrayBuilder();
     errors.forEach(
         e ->
             array.add(
-                Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+                Values.JSON
+                    .createObjectBuilder()
+                    .add("field", e.field())
+                    .add("message", e.message())));
     return Response.status(UNPROCESSABLE, "Unprocessable Entity")
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(array.build().toString())
@@ -83,7 +85,8 @@ public final class ErrorResponses {
   public static String body(int status, String message) {
     Response.Status known = Response.Status.fromStatusCode(status);
     String name = known != null ? known.getReasonPhrase() : "Error";
-    return Json.createObjectBuilder()
+    return Values.JSON
+        .createObjectBuilder()
         .add("name", name)
         .add("message", message(status, message))
         .add("code", 0)

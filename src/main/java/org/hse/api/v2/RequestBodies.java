@@ -2,7 +2,6 @@ package org.hse.api.v2;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -75,7 +74,7 @@ public class RequestBodies {
   }
 
   private static JsonObject json(byte[] bytes) {
-    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+    try (JsonParser parser = Values.JSON.createParser(new ByteArrayInputStream(bytes))) {
       if (!parser.hasNext()) {
         throw new BadRequestException("The request body is not valid JSON.");
       }
@@ -95,7 +94,7 @@ public class RequestBodies {
   }
 
   private static JsonObject form(String text) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = Values.JSON.createObjectBuilder();
     try {
       for (String pair : text.split("&")) {
         if (pair.isEmpty()) {

@@ -2,7 +2,6 @@ package org.hse.api.v2;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ClientErrorException;
@@ -181,7 +180,7 @@ public abstract class V2Resource<E extends Audited> {
   }
 
   private static ResponseBuilder page(Page<JsonObject> page) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Values.JSON.createArrayBuilder();
     page.items().forEach(items::add);
     return Response.ok(items.build().toString());
   }

@@ -1,7 +1,6 @@
 package org.hse.api.v2;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -288,7 +287,7 @@ public abstract class V2Store<E extends Audited> {
   }
 
   private JsonObject toJson(E item) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Values.JSON.createObjectBuilder();
     for (Field<E> field : model().fields()) {
       json.add(field.name(), Values.toJson(field.kind(), field.getter().apply(item)));
     }
