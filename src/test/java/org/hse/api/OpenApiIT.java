@@ -49,32 +49,6 @@ class OpenApiIT {
           "/delete/{id}", List.of("delete"),
           "/delete", List.of("delete"));
 
-  static final List<String> INCIDENT_ACTION_FIELDS =
-      List.of(
-          "office_incident_action_id",
-          "office_incident_id",
-          "entity_type",
-          "entity_id",
-          "description",
-          "subtenant_id",
-          "tenant_id");
-
-  static final List<String> INCIDENT_ACTION_READ_ONLY =
-      List.of(
-          "action_code",
-          "action_name",
-          "action_type",
-          "incident_code",
-          "incident_name",
-          "incident_date",
-          "incident_category",
-          "incident_status",
-          "project_name",
-          "project_type",
-          "office_name",
-          "created_at",
-          "updated_at");
-
   static JsonObject document;
 
   @ArquillianResource URL url;
@@ -122,11 +96,11 @@ class OpenApiIT {
   @Test
   void theIncidentActionItemHasEveryContractField() {
     JsonObject properties = schema("IncidentAction").getJsonObject("properties");
-    for (String name : INCIDENT_ACTION_FIELDS) {
+    for (String name : TestData.INCIDENT_ACTION_WRITABLE) {
       assertNotNull(properties.getJsonObject(name), name);
       assertFalse(properties.getJsonObject(name).getBoolean("readOnly", false), name);
     }
-    for (String name : INCIDENT_ACTION_READ_ONLY) {
+    for (String name : TestData.INCIDENT_ACTION_READ_ONLY) {
       assertNotNull(properties.getJsonObject(name), name);
       assertTrue(properties.getJsonObject(name).getBoolean("readOnly", false), name);
     }

@@ -3,6 +3,7 @@ package org.hse.api;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 
 /**
  * The test tenants and users of {@code src/test/resources/test-users.json} (test-only passwords),
@@ -12,6 +13,34 @@ public final class TestData {
 
   public static final String P1 = "11111111-1111-4111-8111-111111111111";
   public static final String P2 = "22222222-2222-4222-8222-222222222222";
+
+  /** The writable fields of an incident-action, as the contract names them. */
+  public static final List<String> INCIDENT_ACTION_WRITABLE =
+      List.of(
+          "office_incident_action_id",
+          "office_incident_id",
+          "entity_type",
+          "entity_id",
+          "description",
+          "subtenant_id",
+          "tenant_id");
+
+  /** The read-only fields joined into every incident-action, as the contract names them. */
+  public static final List<String> INCIDENT_ACTION_READ_ONLY =
+      List.of(
+          "action_code",
+          "action_name",
+          "action_type",
+          "incident_code",
+          "incident_name",
+          "incident_date",
+          "incident_category",
+          "incident_status",
+          "project_name",
+          "project_type",
+          "office_name",
+          "created_at",
+          "updated_at");
 
   private TestData() {}
 

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.hse.api.TestData;
 import org.hse.api.action.control.ActionModel;
 import org.hse.api.incident.control.IncidentModel;
 import org.hse.api.incidentaction.control.IncidentActionModel;
@@ -35,32 +36,6 @@ class OpenApiDocumentTest {
 
   static final List<String> TYPES =
       List.of("incident-action", "incident", "action", "project", "office");
-
-  static final List<String> INCIDENT_ACTION_WRITABLE =
-      List.of(
-          "office_incident_action_id",
-          "office_incident_id",
-          "entity_type",
-          "entity_id",
-          "description",
-          "subtenant_id",
-          "tenant_id");
-
-  static final List<String> INCIDENT_ACTION_READ_ONLY =
-      List.of(
-          "action_code",
-          "action_name",
-          "action_type",
-          "incident_code",
-          "incident_name",
-          "incident_date",
-          "incident_category",
-          "incident_status",
-          "project_name",
-          "project_type",
-          "office_name",
-          "created_at",
-          "updated_at");
 
   final List<ResourceModel<?>> models =
       List.of(
@@ -105,16 +80,17 @@ class OpenApiDocumentTest {
   @Test
   void theIncidentActionItemHasEveryContractField() {
     Map<String, Schema> properties = schema("IncidentAction").getProperties();
-    for (String name : INCIDENT_ACTION_WRITABLE) {
+    for (String name : TestData.INCIDENT_ACTION_WRITABLE) {
       assertNotNull(properties.get(name), name);
       assertNull(properties.get(name).getReadOnly(), name);
     }
-    for (String name : INCIDENT_ACTION_READ_ONLY) {
+    for (String name : TestData.INCIDENT_ACTION_READ_ONLY) {
       assertNotNull(properties.get(name), name);
       assertEquals(Boolean.TRUE, properties.get(name).getReadOnly(), name);
     }
     assertEquals(
-        INCIDENT_ACTION_WRITABLE.size() + INCIDENT_ACTION_READ_ONLY.size(), properties.size());
+        TestData.INCIDENT_ACTION_WRITABLE.size() + TestData.INCIDENT_ACTION_READ_ONLY.size(),
+        properties.size());
     assertEquals(List.of("ACTION"), properties.get("entity_type").getEnumeration());
     assertEquals("uuid", properties.get("office_incident_id").getFormat());
     assertEquals("date", properties.get("incident_date").getFormat());
@@ -126,7 +102,7 @@ class OpenApiDocumentTest {
   @Test
   void createNeedsTheRequiredFieldsAndUpdateNone() {
     Schema create = schema("IncidentActionCreate");
-    assertEquals(Set.copyOf(INCIDENT_ACTION_WRITABLE), create.getProperties().keySet());
+    assertEquals(Set.copyOf(TestData.INCIDENT_ACTION_WRITABLE), create.getProperties().keySet());
     assertEquals(
         List.of("office_incident_id", "entity_type", "entity_id", "subtenant_id", "tenant_id"),
         create.getRequired());
@@ -136,7 +112,7 @@ class OpenApiDocumentTest {
     assertEquals(List.of("name"), required("Project"));
     assertEquals(List.of("project_id", "name"), required("Office"));
     Schema update = schema("IncidentActionUpdate");
-    assertEquals(Set.copyOf(INCIDENT_ACTION_WRITABLE), update.getProperties().keySet());
+    assertEquals(Set.copyOf(TestData.INCIDENT_ACTION_WRITABLE), update.getProperties().keySet());
     assertTrue(update.getRequired() == null || update.getRequired().isEmpty());
   }
 
@@ -176,7 +152,7 @@ class OpenApiDocumentTest {
     assertEquals(1000, perPage.getMaximum().intValue());
     assertEquals(100, ((Number) perPage.getDefaultValue()).intValue());
     assertEquals(
-        Set.copyOf(concat(INCIDENT_ACTION_WRITABLE, INCIDENT_ACTION_READ_ONLY)),
+        Set.copyOf(concat(TestData.INCIDENT_ACTION_WRITABLE, TestData.INCIDENT_ACTION_READ_ONLY)),
         schema("IncidentActionFilter").getProperties().keySet());
 
     Pattern sort = Pattern.compile(search.getProperties().get("sort").getPattern());
@@ -210,7 +186,7 @@ class OpenApiDocumentTest {
             .filter(name -> name != null && name.startsWith("filter["))
             .toList();
     assertEquals(
-        concat(INCIDENT_ACTION_WRITABLE, INCIDENT_ACTION_READ_ONLY).stream()
+        concat(TestData.INCIDENT_ACTION_WRITABLE, TestData.INCIDENT_ACTION_READ_ONLY).stream()
             .map(name -> "filter[" + name + "]")
             .toList(),
         names);
