@@ -1,27 +1,20 @@
 package org.hse.api.incident.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.Map;
 import org.hse.api.incident.entity.Incident;
-import org.hse.api.tenancy.entity.Project;
+import org.hse.api.tenancy.control.PlacedModel;
 import org.hse.api.v2.Access;
-import org.hse.api.v2.Audited;
 import org.hse.api.v2.Fields;
 import org.hse.api.v2.Kind;
-import org.hse.api.v2.ResourceModel;
 
 /** The {@code incident} resource. */
 @ApplicationScoped
-public class IncidentModel extends ResourceModel<Incident> {
+public class IncidentModel extends PlacedModel<Incident> {
 
   public IncidentModel() {
     super(
         "incident",
         Incident.class,
-        "project.id",
-        List.of("office", "project"),
-        Map.of("project", "project.id", "office", "office.id"),
         new Fields<Incident>()
             .key("office_incident_id", true, Incident::getId)
             .add(
@@ -95,30 +88,7 @@ public class IncidentModel extends ResourceModel<Incident> {
                 Access.OPTIONAL,
                 true,
                 Incident::getDateClosed,
-                (i, v) -> i.setDateClosed((java.time.LocalDate) v))
-            .reference(
-                "subtenant_id",
-                "office.id",
-                Access.REQUIRED_FIXED,
-                true,
-                i -> Audited.idOf(i.getOffice()))
-            .reference(
-                "tenant_id",
-                "project.id",
-                Access.REQUIRED_FIXED,
-                true,
-                i -> Audited.idOf(i.getProject()))
-            .readOnly("office_name", "office.name", Kind.TEXT, true, i -> i.getOffice().getName())
-            .readOnly(
-                "project_name", "project.name", Kind.TEXT, true, i -> i.getProject().getName())
-            .readOnlyEnum(
-                "project_type", "project.type", Project.TYPES, true, i -> i.getProject().getType())
-            .buildAudited());
-  }
-
-  @Override
-  public String tenantOf(Incident item) {
-    return item.getProject().getId();
+                (i, v) -> i.setDateClosed((java.time.LocalDate) v)));
   }
 
   @Override
