@@ -114,16 +114,7 @@ class OpenApiIT {
   @Test
   void theIncidentCategoryListsItsValues() {
     assertEquals(
-        List.of(
-            "NON_COMPLIANCE",
-            "ACCIDENTS",
-            "ACCIDENTS_AND_MISSED_INJURIES",
-            "REPORT_MALFUNCTION",
-            "REPORT_FAILURE",
-            "REQUEST_INSPECTION",
-            "REQUEST_MAINTENANCE",
-            "REQUEST_REPLACEMENT",
-            "REQUEST_INTERVENTION"),
+        TestData.INCIDENT_CATEGORIES,
         strings(
             schema("Incident")
                 .getJsonObject("properties")

@@ -42,6 +42,19 @@ public final class TestData {
           "created_at",
           "updated_at");
 
+  /** The incident categories, as the contract names them. */
+  public static final List<String> INCIDENT_CATEGORIES =
+      List.of(
+          "NON_COMPLIANCE",
+          "ACCIDENTS",
+          "ACCIDENTS_AND_MISSED_INJURIES",
+          "REPORT_MALFUNCTION",
+          "REPORT_FAILURE",
+          "REQUEST_INSPECTION",
+          "REQUEST_MAINTENANCE",
+          "REQUEST_REPLACEMENT",
+          "REQUEST_INTERVENTION");
+
   private TestData() {}
 
   public static String password(String user) {

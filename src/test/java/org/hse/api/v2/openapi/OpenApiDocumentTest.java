@@ -119,16 +119,7 @@ class OpenApiDocumentTest {
   @Test
   void enumsCarryTheirValues() {
     assertEquals(
-        List.of(
-            "NON_COMPLIANCE",
-            "ACCIDENTS",
-            "ACCIDENTS_AND_MISSED_INJURIES",
-            "REPORT_MALFUNCTION",
-            "REPORT_FAILURE",
-            "REQUEST_INSPECTION",
-            "REQUEST_MAINTENANCE",
-            "REQUEST_REPLACEMENT",
-            "REQUEST_INTERVENTION"),
+        TestData.INCIDENT_CATEGORIES,
         schema("Incident").getProperties().get("category").getEnumeration());
     assertEquals(
         List.of("new", "open", "closed"),
