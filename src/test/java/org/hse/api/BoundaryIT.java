@@ -97,21 +97,56 @@ class BoundaryIT {
   }
 
   @Test
-  void aPageCostsTheSameFewStatementsWhateverItsSize() {
-    int small = statementsFor(10);
-    int full = statementsFor(LINKS);
-    assertEquals(2, small, "a page of 10 costs a count and one select");
-    assertEquals(2, full, "a page of 1000 costs a count and one select");
+  void aPageCostsTheSameFewStatementsWhateverItsSizeOrDepth() {
+    assertEquals(2, statementsFor(() -> search(10, 1, 10)), "ids with the total, then the items");
+    assertEquals(2, statementsFor(() -> search(LINKS, 1, LINKS)), "a page of 1000 costs the same");
+    assertEquals(2, statementsFor(() -> search(10, 100, 10)), "so does the last page");
+    assertEquals(
+        2, statementsFor(() -> search(10, 101, 0)), "past the last page: ids, then a count");
   }
 
-  private int statementsFor(int perPage) {
+  @Test
+  void aViewCostsOneStatement() {
+    String id =
+        links.index(WRITER, request(1, 1)).items().get(0).getString("office_incident_action_id");
+    assertEquals(
+        1,
+        statementsFor(
+            () -> {
+              JsonObject item = links.view(WRITER, id).item();
+              for (String joined :
+                  List.of("action_name", "incident_name", "office_name", "project_name")) {
+                assertTrue(item.containsKey(joined), joined);
+              }
+            }),
+        "the item and its joined names in one select");
+  }
+
+  private IndexRequest<IncidentAction> request(int perPage, int page) {
     JsonObject body =
         Json.createObjectBuilder()
             .add("filter", Json.createObjectBuilder().add("office_incident_id", incident))
             .add("per-page", perPage)
+            .add("page", page)
             .add("sort", "-action_name,incident_date")
             .build();
-    IndexRequest<IncidentAction> request = IndexRequest.fromJson(linkModel, body);
+    return IndexRequest.fromJson(linkModel, body);
+  }
+
+  private void search(int perPage, int page, int expectedItems) {
+    Page<JsonObject> found = links.index(WRITER, request(perPage, page));
+    assertEquals(expectedItems, found.items().size());
+    assertEquals(LINKS, found.totalCount());
+    if (expectedItems > 0) {
+      JsonObject item = found.items().get(0);
+      for (String joined : List.of("action_name", "incident_name", "office_name", "project_name")) {
+        assertTrue(item.containsKey(joined), joined);
+      }
+    }
+  }
+
+  /** The SQL statements EclipseLink sends while this runs. */
+  private int statementsFor(Runnable work) {
     AtomicInteger statements = new AtomicInteger();
     SessionEventListener counter =
         new SessionEventAdapter() {
@@ -124,13 +159,7 @@ class BoundaryIT {
         emf.unwrap(JpaEntityManagerFactory.class).getServerSession().getEventManager();
     events.addListener(counter);
     try {
-      Page<JsonObject> page = links.index(WRITER, request);
-      assertEquals(perPage, page.items().size());
-      assertEquals(LINKS, page.totalCount());
-      JsonObject item = page.items().get(0);
-      for (String joined : List.of("action_name", "incident_name", "office_name", "project_name")) {
-        assertTrue(item.containsKey(joined), joined);
-      }
+      work.run();
     } finally {
       events.removeListener(counter);
     }

@@ -6,6 +6,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -20,10 +22,30 @@ public class Migrations {
 
   @PostConstruct
   void migrate() {
+    String database;
+    try (Connection connection = dataSource.getConnection()) {
+      database = connection.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new IllegalStateException("The database cannot be reached to migrate it", e);
+    }
     Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations(locations(database, "classpath:"))
         .load()
         .migrate();
+  }
+
+  /**
+   * Where the migrations of this database live: {@code db/migration} for every database, and for
+   * PostgreSQL also {@code db/postgresql}, which holds what H2 cannot do (expression indexes),
+   * numbered between the common versions (e.g. {@code V2_1}).
+   *
+   * @param database the JDBC product name, e.g. {@code PostgreSQL} or {@code H2}
+   * @param prefix {@code classpath:} in the server, {@code filesystem:src/main/resources/} in tools
+   */
+  public static String[] locations(String database, String prefix) {
+    return "PostgreSQL".equals(database)
+        ? new String[] {prefix + "db/migration", prefix + "db/postgresql"}
+        : new String[] {prefix + "db/migration"};
   }
 }

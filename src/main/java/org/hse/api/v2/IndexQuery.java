@@ -1,5 +1,7 @@
 package org.hse.api.v2;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -11,92 +13,216 @@ import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
+import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hse.api.security.Caller;
 
 /**
- * Runs a search as two SQL statements whatever the page size: a count, and one select of the page
- * that fetches every joined relation with it. Every condition is scoped to the caller's tenants.
+ * Reads items as the API shows them, scoped to the caller's tenants, in at most two SQL statements
+ * whatever the page size or depth.
+ *
+ * <p>A search first selects the page's ids alone, with the total as an uncorrelated subquery that
+ * the database computes once: only the relations that a filter or the sort names are joined, so
+ * that skipping deep into a large result walks an index rather than joining every skipped row. Then
+ * it selects the columns of exactly those items, every joined name included, as a projection: no
+ * entity is built, and no long text that the answer does not show is read. A page past the last has
+ * no row to carry the total, so it is counted on its own.
  */
 public final class IndexQuery<E extends Audited> {
+
+  private static final String ID = "id";
+  private static final String VERSION = "version";
 
   private final EntityManager em;
   private final ResourceModel<E> model;
   private final CriteriaBuilder cb;
+  private final java.util.function.Predicate<Field<E>> neverMissing;
 
-  public IndexQuery(EntityManager em, ResourceModel<E> model) {
+  /**
+   * @param neverMissing whether a field always has a value (its attribute is {@code @NotNull})
+   */
+  public IndexQuery(
+      EntityManager em,
+      ResourceModel<E> model,
+      java.util.function.Predicate<Field<E>> neverMissing) {
     this.em = em;
     this.model = model;
     this.cb = em.getCriteriaBuilder();
+    this.neverMissing = neverMissing;
   }
 
-  public Page<E> run(Caller caller, IndexRequest<E> request) {
-    long total = count(caller, request);
-    List<E> items = request.offset() >= total ? List.of() : select(caller, request);
-    return new Page<>(items, total, request.page(), request.perPage());
+  /** One page of a search, with the exact total. */
+  public Page<JsonObject> run(Caller caller, IndexRequest<E> request) {
+    List<Object[]> page = pageIds(caller, request);
+    if (page.isEmpty()) {
+      long total = request.offset() == 0 ? 0 : count(caller, request);
+      return new Page<>(List.of(), total, request.page(), request.perPage());
+    }
+    List<Object> ids = page.stream().map(row -> row[0]).toList();
+    Map<Object, Item> items = new HashMap<>();
+    items(null, ids).forEach(item -> items.put(item.id(), item));
+    List<JsonObject> ordered =
+        ids.stream().map(items::get).filter(item -> item != null).map(Item::json).toList();
+    return new Page<>(ordered, (Long) page.get(0)[1], request.page(), request.perPage());
   }
 
-  private long count(Caller caller, IndexRequest<E> request) {
-    CriteriaQuery<Long> query = cb.createQuery(Long.class);
+  /** The item with this id as {@code view} shows it, if the caller may see it. */
+  public Optional<Item> item(Caller caller, String id) {
+    return items(caller, List.of(id)).stream().findFirst();
+  }
+
+  /** An item as the API shows it, with its version for the ETag. */
+  public record Item(Object id, long version, JsonObject json) {}
+
+  private List<Object[]> pageIds(Caller caller, IndexRequest<E> request) {
+    CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
     Root<E> root = query.from(model.entityClass());
     Paths paths = new Paths(root, Map.of());
-    query.select(cb.count(root)).where(conditions(caller, request, paths));
-    return em.createQuery(query).getSingleResult();
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<E> select(Caller caller, IndexRequest<E> request) {
-    CriteriaQuery<E> query = cb.createQuery(model.entityClass());
-    Root<E> root = query.from(model.entityClass());
-    Map<String, Join<?, ?>> fetched = new HashMap<>();
-    for (String relation : model.fetches()) {
-      fetched.put(relation, (Join<?, ?>) root.fetch(relation, JoinType.INNER));
-    }
-    Paths paths = new Paths(root, fetched);
-    List<Order> order = new ArrayList<>();
-    for (SortKey<E> key : request.sort()) {
-      Path<Object> path = paths.get(key.field().path());
-      Expression<Integer> missing = cb.<Integer>selectCase().when(cb.isNull(path), 1).otherwise(0);
-      Expression<?> value = sortable(key.field(), path);
-      order.add(key.descending() ? cb.desc(missing) : cb.asc(missing));
-      order.add(key.descending() ? cb.desc(value) : cb.asc(value));
-    }
-    if (request.sort().isEmpty()) {
-      order.add(cb.asc(root.get("createdAt")));
-    }
-    order.add(cb.asc(root.get("id")));
-    query.select(root).where(conditions(caller, request, paths)).orderBy(order);
+    Subquery<Long> total = query.subquery(Long.class);
+    Root<E> counted = total.from(model.entityClass());
+    total
+        .select(cb.count(counted))
+        .where(conditions(caller, request, new Paths(counted, Map.of()), false));
+    // EclipseLink's criteria select no bare subquery; as an argument of COALESCE it is one
+    query
+        .multiselect(root.get(ID), cb.coalesce(total, 0L))
+        .where(conditions(caller, request, paths, true))
+        .orderBy(order(request, root, paths));
     return em.createQuery(query)
         .setFirstResult((int) request.offset())
         .setMaxResults(request.perPage())
         .getResultList();
   }
 
+  private long count(Caller caller, IndexRequest<E> request) {
+    CriteriaQuery<Long> query = cb.createQuery(Long.class);
+    Root<E> root = query.from(model.entityClass());
+    query
+        .select(cb.count(root))
+        .where(conditions(caller, request, new Paths(root, Map.of()), false));
+    return em.createQuery(query).getSingleResult();
+  }
+
   /**
-   * Free text sorts as people read it, whatever the database's collation: ignoring case. A missing
-   * value sorts after every value (before them when descending) on every database.
+   * The items with these ids, every field selected through the joined relations; scoped to the
+   * caller's tenants when a caller is given (a search has scoped its ids already).
    */
+  private List<Item> items(Caller caller, List<Object> ids) {
+    CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+    Root<E> root = query.from(model.entityClass());
+    Map<String, Join<?, ?>> joined = new HashMap<>();
+    for (String relation : model.fetches()) {
+      joined.put(relation, root.join(relation, JoinType.INNER));
+    }
+    Paths paths = new Paths(root, joined);
+    List<Selection<?>> columns = new ArrayList<>();
+    for (Field<E> field : model.fields()) {
+      columns.add(paths.get(field.path()));
+    }
+    columns.add(root.get(VERSION));
+    Predicate wanted = root.get(ID).in(ids);
+    query
+        .multiselect(columns)
+        .where(
+            caller == null
+                ? wanted
+                : cb.and(wanted, tenantScope(caller, paths, model.tenantPath())));
+    List<Field<E>> fields = model.fields();
+    return em.createQuery(query).getResultList().stream()
+        .map(
+            row -> {
+              JsonObjectBuilder json = Values.JSON.createObjectBuilder();
+              Object id = null;
+              for (int i = 0; i < fields.size(); i++) {
+                Field<E> field = fields.get(i);
+                json.add(field.name(), Values.toJson(field.kind(), row[i]));
+                if (field.access() == Access.KEY) {
+                  id = row[i];
+                }
+              }
+              return new Item(id, ((Number) row[fields.size()]).longValue(), json.build());
+            })
+        .toList();
+  }
+
+  /**
+   * The order of a search, completed by the id. A missing value sorts after every value (before
+   * them when descending) on every database; a field that can never be missing sorts by its value
+   * alone, so that an index on that value can give the order.
+   */
+  private List<Order> order(IndexRequest<E> request, Root<E> root, Paths paths) {
+    List<Order> order = new ArrayList<>();
+    for (SortKey<E> key : request.sort()) {
+      Path<Object> path = paths.get(key.field().path());
+      if (!neverMissing.test(key.field())) {
+        Expression<Integer> missing =
+            cb.<Integer>selectCase().when(cb.isNull(path), 1).otherwise(0);
+        order.add(key.descending() ? cb.desc(missing) : cb.asc(missing));
+      }
+      Expression<?> value = sortable(key.field(), path);
+      order.add(key.descending() ? cb.desc(value) : cb.asc(value));
+    }
+    if (request.sort().isEmpty()) {
+      order.add(cb.asc(root.get("createdAt")));
+    }
+    order.add(cb.asc(root.get(ID)));
+    return order;
+  }
+
+  /** Free text sorts as people read it, whatever the database's collation: ignoring case. */
   private Expression<?> sortable(Field<E> field, Path<Object> path) {
     return field.kind().substringMatch() ? cb.lower(path.as(String.class)) : path;
   }
 
-  private Predicate[] conditions(Caller caller, IndexRequest<E> request, Paths paths) {
+  /**
+   * The search's conditions, scoped to the caller's tenants, with the relations that the filter
+   * (and, when {@code sorted}, the sort) joins scoped too.
+   */
+  private Predicate[] conditions(
+      Caller caller, IndexRequest<E> request, Paths paths, boolean sorted) {
     List<Predicate> conditions = new ArrayList<>();
-    conditions.add(tenantScope(caller, paths));
+    conditions.add(tenantScope(caller, paths, model.tenantPath()));
     request.filter().forEach((field, values) -> conditions.add(matches(field, values, paths)));
+    Set<String> joined = new HashSet<>();
+    request.filter().keySet().forEach(field -> joined.add(relation(field)));
+    if (sorted) {
+      request.sort().forEach(key -> joined.add(relation(key.field())));
+    }
+    model
+        .sameTenantRelations()
+        .forEach(
+            (relation, tenantPath) -> {
+              if (joined.contains(relation)) {
+                conditions.add(tenantScope(caller, paths, tenantPath));
+              }
+            });
     return conditions.toArray(Predicate[]::new);
   }
 
-  private Predicate tenantScope(Caller caller, Paths paths) {
+  /**
+   * The relation a field is read through, when reading it joins that relation's table; empty for
+   * the item's own columns and for foreign keys such as {@code action.id}.
+   */
+  private static String relation(Field<?> field) {
+    String[] segments = field.path().split("\\.");
+    return segments.length > 1 && !(segments.length == 2 && segments[1].equals(ID))
+        ? segments[0]
+        : "";
+  }
+
+  private Predicate tenantScope(Caller caller, Paths paths, String tenantPath) {
     if (caller.isAdmin()) {
       return cb.conjunction();
     }
     Set<String> tenants = caller.tenants();
-    return tenants.isEmpty() ? cb.disjunction() : paths.get(model.tenantPath()).in(tenants);
+    return tenants.isEmpty() ? cb.disjunction() : paths.get(tenantPath).in(tenants);
   }
 
   private Predicate matches(Field<E> field, List<Object> values, Paths paths) {
@@ -128,13 +254,16 @@ public final class IndexQuery<E extends Audited> {
     return cb.like(cb.lower(text), "%" + escaped + "%", '\\');
   }
 
-  /** Resolves dotted attribute paths, through the fetched joins where the page fetched them. */
-  private record Paths(Root<?> root, Map<String, Join<?, ?>> fetched) {
+  /**
+   * Resolves dotted attribute paths: through the explicit joins where the query made them,
+   * otherwise as implicit inner joins that the database makes only for the paths used.
+   */
+  private record Paths(Root<?> root, Map<String, Join<?, ?>> joined) {
 
     @SuppressWarnings("unchecked")
     <T> Path<T> get(String dotted) {
       String[] segments = dotted.split("\\.");
-      From<?, ?> start = fetched.get(segments[0]);
+      From<?, ?> start = joined.get(segments[0]);
       Path<?> path = start != null && segments.length > 1 ? start : root.get(segments[0]);
       for (int i = 1; i < segments.length; i++) {
         path = path.get(segments[i]);

@@ -78,6 +78,16 @@ public abstract class ResourceModel<E extends Audited> {
     return parents;
   }
 
+  /**
+   * The relations whose items always belong to this item's tenant, each with the path of that
+   * tenant (e.g. {@code action -> action.project.id}). A search that joins one of them for a filter
+   * or a sort scopes it to the caller's tenants too: the answer is the same, and the database may
+   * start from that tenant's rows of the joined table. None by default.
+   */
+  public Map<String, String> sameTenantRelations() {
+    return Map.of();
+  }
+
   public List<Field<E>> fields() {
     return fields;
   }

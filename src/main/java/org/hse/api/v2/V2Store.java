@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.hse.api.security.Caller;
 
@@ -31,6 +32,8 @@ public abstract class V2Store<E extends Audited> {
   @Inject Validator validator;
 
   @Inject ResourceModels models;
+
+  @Inject AttributeFacts attributes;
 
   /** The resource this boundary serves. */
   protected abstract ResourceModel<E> model();
@@ -83,17 +86,15 @@ public abstract class V2Store<E extends Audited> {
 
   public Page<JsonObject> index(Caller caller, IndexRequest<E> request) {
     requireReader(caller);
-    Page<E> page = new IndexQuery<>(em, model()).run(caller, request);
-    return new Page<>(
-        page.items().stream().map(this::toJson).toList(),
-        page.totalCount(),
-        page.page(),
-        page.perPage());
+    return new IndexQuery<>(em, model(), neverMissing()).run(caller, request);
   }
 
+  /** The item as the API shows it, read in one statement with its joined names. */
   public Stored view(Caller caller, String id) {
     requireReader(caller);
-    return stored(visible(caller, id), false);
+    Optional<Stored> item =
+        Values.isUuid(id) ? read(caller, id.toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+    return item.orElseThrow(() -> notFound(id));
   }
 
   public Stored create(Caller caller, JsonObject body) {
@@ -101,13 +102,11 @@ public abstract class V2Store<E extends Audited> {
     FieldErrors errors = new FieldErrors();
     ItemInput<E> input = ItemInput.bind(model(), body, errors);
     Field<E> key = model().idField();
-    String id =
-        input.has(key) && input.get(key) != null
-            ? (String) input.get(key)
-            : UUID.randomUUID().toString();
+    boolean supplied = input.has(key) && input.get(key) != null;
+    String id = supplied ? (String) input.get(key) : UUID.randomUUID().toString();
     E candidate = newItem(id);
     write(candidate, input, caller, errors, true);
-    E existing = em.find(model().entityClass(), id);
+    E existing = supplied ? em.find(model().entityClass(), id) : null;
     if (existing != null) {
       if (!isVisible(caller, existing) || !sameContent(existing, candidate)) {
         throw new ClientErrorException(
@@ -144,7 +143,7 @@ public abstract class V2Store<E extends Audited> {
     }
     write(item, input, caller, errors, false);
     flush();
-    return stored(item, false);
+    return read(caller, item.getId()).orElseThrow();
   }
 
   public long version(Caller caller, String id) {
@@ -270,9 +269,13 @@ public abstract class V2Store<E extends Audited> {
             ? em.find(model().entityClass(), id.toLowerCase(java.util.Locale.ROOT))
             : null;
     if (item == null || !isVisible(caller, item)) {
-      throw new NotFoundException("No " + model().type() + " has the id " + id + ".");
+      throw notFound(id);
     }
     return item;
+  }
+
+  private NotFoundException notFound(String id) {
+    return new NotFoundException("No " + model().type() + " has the id " + id + ".");
   }
 
   private boolean isVisible(Caller caller, E item) {
@@ -282,8 +285,22 @@ public abstract class V2Store<E extends Audited> {
     return caller.sees(model().tenantOf(item));
   }
 
+  /**
+   * The item as the API shows it, with its joined names in one statement: also what an update
+   * answers, read back in its transaction rather than through relations the update did not load.
+   */
+  private Optional<Stored> read(Caller caller, String id) {
+    return new IndexQuery<>(em, model(), neverMissing())
+        .item(caller, id)
+        .map(item -> new Stored((String) item.id(), item.version(), item.json(), false));
+  }
+
   private Stored stored(E item, boolean created) {
     return new Stored(item.getId(), item.getVersion(), toJson(item), created);
+  }
+
+  private java.util.function.Predicate<Field<E>> neverMissing() {
+    return field -> attributes.neverMissing(model().entityClass(), field.path());
   }
 
   private JsonObject toJson(E item) {

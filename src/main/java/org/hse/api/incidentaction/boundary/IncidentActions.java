@@ -3,6 +3,7 @@ package org.hse.api.incidentaction.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.FlushModeType;
+import java.util.stream.Stream;
 import org.hse.api.action.entity.Action;
 import org.hse.api.incident.entity.Incident;
 import org.hse.api.incidentaction.control.IncidentActionModel;
@@ -43,17 +44,20 @@ public class IncidentActions extends V2Store<IncidentAction> {
   protected void resolve(
       IncidentAction link, ItemInput<IncidentAction> input, Caller caller, FieldErrors errors) {
     requireTenant(caller, input, TENANT);
+    if (Stream.of(INCIDENT, ACTION, SUBTENANT, TENANT).noneMatch(input::has)) {
+      // an update of the link's own fields: its references and place stand as they were checked
+      return;
+    }
     if (input.has(INCIDENT)) {
       link.setIncident(
-          reference(Incident.class, input, INCIDENT, caller, errors, i -> i.getProject().getId()));
+          reference(Incident.class, input, INCIDENT, caller, errors, Incident::getProjectId));
     }
     if (input.has(ACTION)) {
-      link.setAction(
-          reference(Action.class, input, ACTION, caller, errors, a -> a.getProject().getId()));
+      link.setAction(reference(Action.class, input, ACTION, caller, errors, Action::getProjectId));
     }
     Office office =
         input.has(SUBTENANT)
-            ? reference(Office.class, input, SUBTENANT, caller, errors, o -> o.getProject().getId())
+            ? reference(Office.class, input, SUBTENANT, caller, errors, Office::getProjectId)
             : link.getOffice();
     Project project =
         input.has(TENANT)
@@ -64,19 +68,17 @@ public class IncidentActions extends V2Store<IncidentAction> {
     if (incident == null) {
       return;
     }
-    if (link.getOffice() != null
-        && !link.getOffice().getId().equals(incident.getOffice().getId())) {
+    if (link.getOffice() != null && !link.getOfficeId().equals(incident.getOfficeId())) {
       errors.add(SUBTENANT, "must be the office of the incident");
     }
-    if (link.getProject() != null
-        && !link.getProject().getId().equals(incident.getProject().getId())) {
+    if (link.getProject() != null && !link.getProjectId().equals(incident.getProjectId())) {
       errors.add(TENANT, "must be the project of the incident");
     }
     Action action = link.getAction();
     if (action == null) {
       return;
     }
-    if (!action.getProject().getId().equals(incident.getProject().getId())) {
+    if (!action.getProjectId().equals(incident.getProjectId())) {
       errors.add(ACTION, "must be an action of the incident's project");
     } else if (em.createNamedQuery(IncidentAction.COUNT_SAME_PAIR, Long.class)
             .setParameter("incident", incident)

@@ -104,9 +104,18 @@ public class IncidentActionModel extends ResourceModel<IncidentAction> {
             .buildAudited());
   }
 
+  /** A link's incident, action and office are of the link's project (IncidentActions checks). */
+  @Override
+  public Map<String, String> sameTenantRelations() {
+    return Map.of(
+        "incident", "incident.project.id",
+        "action", "action.project.id",
+        "office", "office.project.id");
+  }
+
   @Override
   public String tenantOf(IncidentAction item) {
-    return item.getProject().getId();
+    return item.getProjectId();
   }
 
   @Override

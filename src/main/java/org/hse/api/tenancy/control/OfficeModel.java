@@ -42,7 +42,7 @@ public class OfficeModel extends ResourceModel<Office> {
 
   @Override
   public String tenantOf(Office item) {
-    return item.getProject().getId();
+    return item.getProjectId();
   }
 
   @Override

@@ -55,8 +55,14 @@ public abstract class PlacedModel<E extends Placed> extends ResourceModel<E> {
             .buildAudited());
   }
 
+  /** An item's office is an office of the item's project (PlacedStore checks). */
+  @Override
+  public Map<String, String> sameTenantRelations() {
+    return Map.of("office", "office.project.id");
+  }
+
   @Override
   public String tenantOf(E item) {
-    return item.getProject().getId();
+    return item.getProjectId();
   }
 }

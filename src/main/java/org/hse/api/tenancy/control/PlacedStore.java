@@ -25,9 +25,8 @@ public abstract class PlacedStore<E extends Placed> extends V2Store<E> {
       return;
     }
     Project project = reference(Project.class, input, TENANT, caller, errors, Project::getId);
-    Office office =
-        reference(Office.class, input, SUBTENANT, caller, errors, o -> o.getProject().getId());
-    if (project != null && office != null && !office.getProject().getId().equals(project.getId())) {
+    Office office = reference(Office.class, input, SUBTENANT, caller, errors, Office::getProjectId);
+    if (project != null && office != null && !office.getProjectId().equals(project.getId())) {
       errors.add(SUBTENANT, "must be an office of the project " + project.getId());
     }
     item.placeAt(office, project);

@@ -26,6 +26,10 @@ public class Office extends Audited {
   @JoinColumn(name = "project_id")
   private Project project;
 
+  /** The project's id, read from the same column, so that tenant checks need not load it. */
+  @Column(name = "project_id", insertable = false, updatable = false)
+  private String projectId;
+
   @NotNull
   @Size(max = 255)
   private String name;
@@ -45,8 +49,13 @@ public class Office extends Audited {
     return project;
   }
 
+  public String getProjectId() {
+    return projectId;
+  }
+
   public void setProject(Project project) {
     this.project = project;
+    this.projectId = idOf(project);
   }
 
   public String getName() {
