@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.persistence.jpa.JpaEntityManagerFactory;
 import org.eclipse.persistence.sessions.SessionEvent;
@@ -33,7 +36,6 @@ import org.hse.api.tenancy.boundary.Projects;
 import org.hse.api.v2.DeletePreview;
 import org.hse.api.v2.IndexRequest;
 import org.hse.api.v2.Page;
-import org.hse.api.v2.Stored;
 import org.hse.api.v2.ValidationFailedException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -68,6 +70,8 @@ class BoundaryIT {
   @Inject IncidentActionModel linkModel;
 
   @PersistenceUnit EntityManagerFactory emf;
+
+  @Resource ManagedExecutorService executor;
 
   @Deployment
   static WebArchive app() {
@@ -167,14 +171,22 @@ class BoundaryIT {
   }
 
   @Test
-  void anUpdateWhoseIfMatchVersionWasOvertakenIsAConflict() {
+  void anIfMatchVersionThatIsStaleIsAPreconditionFailure() {
     String link = anyLink();
-    Stored current = links.view(WRITER, link);
-    links.update(
-        WRITER,
-        link,
-        Json.createObjectBuilder().add("description", "first").build(),
-        current.version());
+    long read = links.view(WRITER, link).version();
+    links.update(WRITER, link, description("first"), version -> version == read);
+    ClientErrorException stale =
+        assertThrows(
+            ClientErrorException.class,
+            () -> links.update(WRITER, link, description("second"), version -> version == read));
+    assertEquals(412, stale.getResponse().getStatus());
+    assertEquals("first", links.view(WRITER, link).item().getString("description"));
+  }
+
+  @Test
+  void aChangeCommittedBetweenTheIfMatchCheckAndTheWriteIsAConflict() {
+    String link = anyLink();
+    long read = links.view(WRITER, link).version();
     ClientErrorException conflict =
         assertThrows(
             ClientErrorException.class,
@@ -182,10 +194,21 @@ class BoundaryIT {
                 links.update(
                     WRITER,
                     link,
-                    Json.createObjectBuilder().add("description", "second").build(),
-                    current.version()));
+                    description("late"),
+                    version -> {
+                      // another transaction commits a change right after this one checked
+                      CompletableFuture.runAsync(
+                              () -> links.update(WRITER, link, description("overtaking"), null),
+                              executor)
+                          .join();
+                      return version == read;
+                    }));
     assertEquals(409, conflict.getResponse().getStatus());
-    assertEquals("first", links.view(WRITER, link).item().getString("description"));
+    assertEquals("overtaking", links.view(WRITER, link).item().getString("description"));
+  }
+
+  private static JsonObject description(String text) {
+    return Json.createObjectBuilder().add("description", text).build();
   }
 
   @Test

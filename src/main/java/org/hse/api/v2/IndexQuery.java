@@ -70,7 +70,8 @@ public final class IndexQuery<E extends Audited> {
     items(null, ids).forEach(item -> items.put(item.id(), item));
     List<JsonObject> ordered =
         ids.stream().map(items::get).filter(item -> item != null).map(Item::json).toList();
-    return new Page<>(ordered, (Long) page.get(0)[1], request.page(), request.perPage());
+    long total = ((Number) page.get(0)[1]).longValue();
+    return new Page<>(ordered, total, request.page(), request.perPage());
   }
 
   /** The item with this id as {@code view} shows it, if the caller may see it. */

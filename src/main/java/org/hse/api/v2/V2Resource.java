@@ -4,7 +4,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,10 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.ResponseBuilder;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.function.LongPredicate;
 import org.hse.api.security.Caller;
 
 /**
@@ -110,8 +109,7 @@ public abstract class V2Resource<E extends Audited> {
   @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
   public Response update(@PathParam("id") String id, InputStream body) {
     JsonObject input = bodies.read(body, headers.getMediaType());
-    Long expected = ifMatch(id);
-    return item(Response.ok(), store().update(caller(), id, input, expected));
+    return item(Response.ok(), store().update(caller(), id, input, ifMatch()));
   }
 
   @PUT
@@ -131,7 +129,7 @@ public abstract class V2Resource<E extends Audited> {
     if (!"true".equals(force)) {
       throw new ValidationFailedException("force", "must be true or false");
     }
-    store().delete(caller(), id, ifMatch(id));
+    store().delete(caller(), id, ifMatch());
     return Response.noContent().build();
   }
 
@@ -142,21 +140,15 @@ public abstract class V2Resource<E extends Audited> {
   }
 
   /**
-   * The version an {@code If-Match} header asks for: answers 412 when it is stale, and returns the
-   * version the boundary must still find, so that a change in between is a 409.
+   * Whether this request's {@code If-Match} accepts an item's version, by JAX-RS's own reading of
+   * the header ({@code *}, lists, strong comparison); null when the request has none. The boundary
+   * asks it of the version it reads in the write's own transaction.
    */
-  private Long ifMatch(String id) {
+  private LongPredicate ifMatch() {
     if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null) {
       return null;
     }
-    long current = store().version(caller(), id);
-    ResponseBuilder failed = request.evaluatePreconditions(etag(current));
-    if (failed != null) {
-      throw new ClientErrorException(
-          "The item has changed since the version given in If-Match; read it again.",
-          Status.PRECONDITION_FAILED);
-    }
-    return current;
+    return version -> request.evaluatePreconditions(etag(version)) == null;
   }
 
   /** The verified caller of this request; 401 when there is none. */

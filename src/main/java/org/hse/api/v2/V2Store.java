@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 import org.hse.api.security.Caller;
 
 /**
@@ -119,13 +120,16 @@ public abstract class V2Store<E extends Audited> {
     return stored(candidate, true);
   }
 
-  public Stored update(Caller caller, String id, JsonObject body, Long expectedVersion) {
+  /**
+   * Changes the item the body names.
+   *
+   * @param ifMatch whether the client's {@code If-Match} accepts a version, null without one: a
+   *     stale version is a 412; a change that commits between this read and this write is a 409
+   */
+  public Stored update(Caller caller, String id, JsonObject body, LongPredicate ifMatch) {
     requireWriter(caller);
     E item = visible(caller, id);
-    if (expectedVersion != null && item.getVersion() != expectedVersion) {
-      throw new ClientErrorException(
-          "The item changed while this update was prepared; read it again.", Status.CONFLICT);
-    }
+    requireMatch(item, ifMatch);
     FieldErrors errors = new FieldErrors();
     ItemInput<E> input = ItemInput.bind(model(), body, errors);
     Field<E> key = model().idField();
@@ -146,11 +150,6 @@ public abstract class V2Store<E extends Audited> {
     return read(caller, item.getId()).orElseThrow();
   }
 
-  public long version(Caller caller, String id) {
-    requireReader(caller);
-    return visible(caller, id).getVersion();
-  }
-
   public DeletePreview preview(Caller caller, String id) {
     requireWriter(caller);
     E item = visible(caller, id);
@@ -164,13 +163,11 @@ public abstract class V2Store<E extends Audited> {
     return new DeletePreview(model().type(), id, affected, counts);
   }
 
-  public void delete(Caller caller, String id, Long expectedVersion) {
+  /** Deletes the item and its dependents; {@code ifMatch} as for {@link #update}. */
+  public void delete(Caller caller, String id, LongPredicate ifMatch) {
     requireWriter(caller);
     E item = visible(caller, id);
-    if (expectedVersion != null && item.getVersion() != expectedVersion) {
-      throw new ClientErrorException(
-          "The item changed while this delete was prepared; read it again.", Status.CONFLICT);
-    }
+    requireMatch(item, ifMatch);
     for (ResourceModel<?> dependent : models.dependentsOf(model().type())) {
       em.createQuery(
               "DELETE FROM "
@@ -272,6 +269,14 @@ public abstract class V2Store<E extends Audited> {
       throw notFound(id);
     }
     return item;
+  }
+
+  private static void requireMatch(Audited item, LongPredicate ifMatch) {
+    if (ifMatch != null && !ifMatch.test(item.getVersion())) {
+      throw new ClientErrorException(
+          "The item has changed since the version given in If-Match; read it again.",
+          Status.PRECONDITION_FAILED);
+    }
   }
 
   private NotFoundException notFound(String id) {
