@@ -20,7 +20,8 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
  * profile sets it). The database to recreate is the one in the environment's {@code DB_URL}, the
  * same value Payara reads; {@code DB_USER} and {@code DB_PASSWORD} connect. It is dropped and
  * created before every deployment and dropped after it. Registered as an Arquillian extension
- * through {@code META-INF/services/org.jboss.arquillian.core.spi.LoadableExtension}.
+ * through {@code META-INF/services/org.jboss.arquillian.core.spi.LoadableExtension}; tests that
+ * start the server themselves call {@link #recreate()} and {@link #drop()}.
  */
 public class FreshDatabase implements LoadableExtension {
 
@@ -35,6 +36,20 @@ public class FreshDatabase implements LoadableExtension {
   }
 
   public void beforeDeploy(@Observes BeforeDeploy event) throws SQLException {
+    recreate();
+  }
+
+  public void afterUndeploy(@Observes AfterUnDeploy event) throws SQLException {
+    drop();
+  }
+
+  /** Whether the tests run on PostgreSQL: the build named a maintenance database. */
+  public static boolean onPostgres() {
+    return database() != null;
+  }
+
+  /** Drops and creates the throwaway database; nothing when the tests do not run on PostgreSQL. */
+  public static void recreate() throws SQLException {
     String database = database();
     if (database != null) {
       execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
@@ -42,7 +57,8 @@ public class FreshDatabase implements LoadableExtension {
     }
   }
 
-  public void afterUndeploy(@Observes AfterUnDeploy event) throws SQLException {
+  /** Drops the throwaway database; nothing when the tests do not run on PostgreSQL. */
+  public static void drop() throws SQLException {
     String database = database();
     if (database != null) {
       execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

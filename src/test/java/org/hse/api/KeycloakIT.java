@@ -267,7 +267,7 @@ class KeycloakIT {
     Instant deadline = rotated.plus(JWKS_CACHE_TTL).plusSeconds(30);
     Reply view = anonymous.as(newToken).view("incident", writerIncident);
     while (view.status() == 401 && Instant.now().isBefore(deadline)) {
-      sleep(Duration.ofSeconds(1));
+      ChildProcess.sleep(Duration.ofSeconds(1));
       view = anonymous.as(newToken).view("incident", writerIncident);
     }
     assertEquals(
@@ -330,14 +330,5 @@ class KeycloakIT {
 
   private static String incidentId(Reply reply) {
     return reply.json().getString("office_incident_id");
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

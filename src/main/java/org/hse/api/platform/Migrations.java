@@ -6,12 +6,17 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
-/** Brings the schema up to date with Flyway before anything else touches the database. */
+/**
+ * Before anything else touches the database: makes an H2 file database write every commit before it
+ * is answered ({@link H2WriteDelay}), then brings the schema up to date with Flyway.
+ */
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -20,13 +25,18 @@ public class Migrations {
   @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
   DataSource dataSource;
 
+  @Inject
+  @ConfigProperty(name = "db.url", defaultValue = "")
+  String url;
+
   @PostConstruct
   void migrate() {
     String database;
     try (Connection connection = dataSource.getConnection()) {
+      H2WriteDelay.enforce(connection, url);
       database = connection.getMetaData().getDatabaseProductName();
     } catch (SQLException e) {
-      throw new IllegalStateException("The database cannot be reached to migrate it", e);
+      throw new IllegalStateException("The database did not answer at start-up", e);
     }
     Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)

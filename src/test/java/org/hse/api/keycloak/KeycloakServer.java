@@ -3,23 +3,15 @@ package org.hse.api.keycloak;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import org.hse.api.ChildProcess;
 
 /**
  * A Keycloak server of the build, run as a child process for one test class: the distribution
@@ -41,7 +33,6 @@ public final class KeycloakServer implements AutoCloseable {
   public static final String REALM = "hse";
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Path home;
   private final int port;
@@ -49,9 +40,7 @@ public final class KeycloakServer implements AutoCloseable {
   private final Path log;
   private final String adminUser;
   private final String adminPassword;
-  private final HttpClient http = HttpClient.newHttpClient();
-  private Process process;
-  private Thread shutdownHook;
+  private ChildProcess process;
 
   private KeycloakServer(Path home, int port, Path realmFile, Path log) {
     this.home = home;
@@ -102,7 +91,6 @@ public final class KeycloakServer implements AutoCloseable {
       Path imports = Files.createDirectories(home.resolve("data/import"));
       Files.copy(
           realmFile, imports.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-      Files.createDirectories(log.toAbsolutePath().getParent());
       ProcessBuilder builder =
           new ProcessBuilder(
                   "bash",
@@ -112,9 +100,7 @@ public final class KeycloakServer implements AutoCloseable {
                   "--http-port=" + port,
                   "--db=dev-mem",
                   "--import-realm")
-              .directory(home.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
+              .directory(home.toFile());
       Map<String, String> env = builder.environment();
       // a developer's own Keycloak settings (KC_DB, KC_HOSTNAME, ...) must not leak into the test
       env.keySet().removeIf(name -> name.startsWith("KC_"));
@@ -124,43 +110,17 @@ public final class KeycloakServer implements AutoCloseable {
       env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
       env.put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUser);
       env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-      process = builder.start();
+      Files.deleteIfExists(log);
+      process = ChildProcess.start("Keycloak", builder, log);
     } catch (IOException e) {
       throw new UncheckedIOException("Keycloak did not start", e);
     }
-    shutdownHook = new Thread(this::stop, "keycloak-stop");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /** Waits until the realm answers its OpenID configuration; fails if Keycloak died. */
   public void awaitReady() {
-    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-    URI probe = realmUrl().resolve(REALM + "/.well-known/openid-configuration");
-    while (true) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "Keycloak exited with " + process.exitValue() + " before it was ready:\n" + logTail());
-      }
-      try {
-        HttpResponse<Void> response =
-            http.send(
-                HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(
-            "Keycloak was not ready within " + STARTUP_TIMEOUT + ":\n" + logTail());
-      }
-      sleep(Duration.ofMillis(500));
-    }
+    process.awaitHttp(
+        realmUrl().resolve(REALM + "/.well-known/openid-configuration"), STARTUP_TIMEOUT);
   }
 
   /** {@code http://127.0.0.1:<port>/}. */
@@ -183,59 +143,12 @@ public final class KeycloakServer implements AutoCloseable {
     return KeycloakAdmin.login(baseUrl(), adminUser, adminPassword);
   }
 
-  @Override
-  public void close() {
-    stop();
-    if (shutdownHook != null) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running or has run
-      }
-      shutdownHook = null;
-    }
-  }
-
   /** Stops Keycloak and every process it started: politely, then forcibly. */
-  private synchronized void stop() {
-    if (process == null) {
-      return;
-    }
-    List<ProcessHandle> tree =
-        process.descendants().collect(Collectors.toCollection(ArrayList::new));
-    tree.add(process.toHandle());
-    tree.forEach(ProcessHandle::destroy);
-    try {
-      if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        tree.forEach(ProcessHandle::destroyForcibly);
-        process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      tree.forEach(ProcessHandle::destroyForcibly);
-      Thread.currentThread().interrupt();
-    }
-    tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    process = null;
-  }
-
-  private String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()))
-          + "\n(full log: "
-          + log
-          + ")";
-    } catch (IOException | UncheckedIOException e) {
-      return "(no log at " + log + ")";
-    }
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+  @Override
+  public synchronized void close() {
+    if (process != null) {
+      process.close();
+      process = null;
     }
   }
 }

@@ -1,0 +1,166 @@
+package org.hse.api.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.hse.api.ChildProcess;
+
+/**
+ * The packaged WAR on Payara Micro as a child process of the test, the way an operator runs it
+ * ({@code java -jar payara-micro.jar --deploy incident-actions.war}), configured by environment
+ * variables only, for tests that crash and restart the service: {@link #kill()} is {@code kill -9},
+ * and {@link #start()} again brings up the same configuration (port, data directory, database).
+ *
+ * <p>The child does not inherit the service's settings from the test JVM's environment (the build
+ * sets {@code DB_URL}, {@code DATA_DIR}, ... for the Arquillian tests): it gets exactly the
+ * variables given to {@link #PayaraMicro(String, Path, Map)}, so without {@code DB_URL} it runs on
+ * the embedded default, H2 in {@code DATA_DIR}. The jar and WAR are the build's ({@code
+ * payara.microJar} and {@code app.war}, which failsafe passes as system properties). Test-only.
+ */
+public final class PayaraMicro implements AutoCloseable {
+
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+
+  /** Prefixes of the environment variables that configure the service (README, Configuration). */
+  private static final List<String> SERVICE_SETTINGS =
+      List.of("DB_", "DATA_DIR", "DEMO_", "AUTH_", "MP_JWT_", "API_", "PAYARA_");
+
+  private final String name;
+  private final Path workDir;
+  private final Map<String, String> environment;
+  private final int port;
+  private ChildProcess process;
+  private int starts;
+
+  /**
+   * A server (not yet started) named {@code name}, whose log and Payara instance directories live
+   * in {@code workDir}, with these service settings as environment variables, on a free port.
+   */
+  public PayaraMicro(String name, Path workDir, Map<String, String> environment) {
+    this.name = name;
+    this.workDir = workDir.toAbsolutePath();
+    this.environment = new TreeMap<>(environment);
+    this.port = freePort();
+  }
+
+  /** Starts Payara Micro and waits until the application answers; returns its base URL. */
+  public synchronized URI start() {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException(name + " is running");
+    }
+    starts++;
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java.toString(),
+                "-jar",
+                buildFile("payara.microJar"),
+                "--nocluster",
+                "--port",
+                Integer.toString(port),
+                // a fresh instance directory per start, inside the test's directory (not /tmp)
+                "--rootdir",
+                instanceDir(starts).toString(),
+                "--deploy",
+                buildFile("app.war"),
+                "--contextroot",
+                "/")
+            .directory(workDir.toFile());
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(key -> SERVICE_SETTINGS.stream().anyMatch(key::startsWith));
+    env.putAll(environment);
+    try {
+      Files.createDirectories(workDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    process = ChildProcess.start(name, builder, log());
+    // the built-in token endpoint's JWKS: answered once the application is deployed
+    process.awaitHttp(
+        baseUrl().resolve("realms/hse/protocol/openid-connect/certs"), STARTUP_TIMEOUT);
+    return baseUrl();
+  }
+
+  /** {@code http://127.0.0.1:<port>/}. */
+  public URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + port + "/");
+  }
+
+  /** The process id of the running server. */
+  public synchronized long pid() {
+    return process.pid();
+  }
+
+  /** {@code kill -9}: ends the JVM at once, without shutdown hooks or a chance to flush. */
+  public synchronized void kill() {
+    process.kill();
+  }
+
+  /** Where the server's output goes: one file for every start, appended. */
+  public Path log() {
+    return workDir.resolve(name + ".log");
+  }
+
+  /**
+   * Stops the server politely, if it runs, and deletes its Payara instance directories (about 100
+   * MB each); the log and the data directory stay.
+   */
+  @Override
+  public synchronized void close() {
+    if (process != null) {
+      process.close();
+      process = null;
+    }
+    for (int start = 1; start <= starts; start++) {
+      deleteTree(instanceDir(start));
+    }
+  }
+
+  private Path instanceDir(int start) {
+    return workDir.resolve("payara-" + start);
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String buildFile(String property) {
+    String value = System.getProperty(property, "");
+    if (value.isBlank() || !Files.isRegularFile(Path.of(value))) {
+      throw new IllegalStateException(
+          "System property "
+              + property
+              + " does not name a file of the build ("
+              + value
+              + "): run the fault tests through Maven (mvn verify -P faults).");
+    }
+    return Path.of(value).toAbsolutePath().toString();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
