@@ -2,9 +2,10 @@
 --   SCENARIO  floor | view | seed | pages | entity | create | update | preview | page1000 | deep |
 --             sortname | substring
 --   TOKEN     the bearer token; LINKS the links the data generator made; THREADS wrk's -t;
---   OFFSET    where the create and update scenarios start numbering (warm-up and measurement differ).
+--   OFFSET    where the create and update scenarios start numbering (no two create runs overlap).
 -- Ids follow org.hse.api.bench.DataGenerator: the n-th item of a table is <prefix>-0000-4000-8000-<n>.
--- The writer's project is project 1: links 1..L/20, incidents and actions 1..I, offices 1..10.
+-- The writer's project is project 1: links 1..L/20, incidents and actions 1..I, offices 1..10;
+-- creates go to every project, as a creator of all of them.
 
 local scenario = os.getenv("SCENARIO")
 local token = os.getenv("TOKEN")
@@ -36,21 +37,26 @@ end
 
 local next_request, on_response
 
--- a new pair for every create: incident k of project 1 with the action k + s, where the shift s
--- skips the multiples of I/5 (the generated links' own shifts), so no pair is linked twice
+-- a new pair for every create, in every project in turn (the creator may write them all): incident
+-- k of the project with its action k + s, where the shift s skips the multiples of I/5 (the
+-- generated links' own shifts), so that no pair is linked twice; OFFSET keeps runs apart
 local function create()
   local p = offset + tid + counter * threads
   counter = counter + 1
-  local k = p % incidents
-  local r = idiv(p, incidents)
+  local project = p % PROJECTS + 1
+  local q = idiv(p, PROJECTS)
+  local k = q % incidents
+  local r = idiv(q, incidents)
   local fifth = idiv(incidents, PER_INCIDENT)
   local s = r + 1 + idiv(r, fifth - 1)
-  local action = (k + s) % incidents + 1
-  local incident = k + 1
+  local first = (project - 1) * incidents
+  local incident = first + k + 1
+  local action = first + (k + s) % incidents + 1
   local body = string.format(
     '{"office_incident_id":"%s","entity_type":"ACTION","entity_id":"%s",'
       .. '"subtenant_id":"%s","tenant_id":"%s","description":"Linked by the benchmark"}',
-    id("30000000", incident), id("40000000", action), id("20000000", incident % OFFICES + 1), PROJECT1)
+    id("30000000", incident), id("40000000", action),
+    id("20000000", (project - 1) * OFFICES + incident % OFFICES + 1), id("10000000", project))
   return wrk.format("POST", "/v2/incident-action/create", json, body)
 end
 

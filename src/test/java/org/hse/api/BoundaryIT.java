@@ -26,6 +26,7 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
 import org.eclipse.persistence.sessions.SessionEventListener;
 import org.eclipse.persistence.sessions.SessionEventManager;
 import org.hse.api.action.boundary.Actions;
+import org.hse.api.action.control.ActionModel;
 import org.hse.api.incident.boundary.Incidents;
 import org.hse.api.incidentaction.boundary.IncidentActions;
 import org.hse.api.incidentaction.control.IncidentActionModel;
@@ -68,6 +69,7 @@ class BoundaryIT {
   @Inject Actions actions;
   @Inject IncidentActions links;
   @Inject IncidentActionModel linkModel;
+  @Inject ActionModel actionModel;
 
   @PersistenceUnit EntityManagerFactory emf;
 
@@ -258,6 +260,50 @@ class BoundaryIT {
                 IndexRequest.fromJson(
                     linkModel, Json.createObjectBuilder().add("per-page", 1).build()))
             .totalCount());
+  }
+
+  @Test
+  void theKeptCountsAgreeWithTheRowsAfterCreatesAndCascadedDeletes() {
+    assertKeptCountsAgree();
+    String other =
+        incidents.create(WRITER, TestData.incident(P1, OFFICE, "INC-2", "Spill").build()).id();
+    String action =
+        actions.create(WRITER, TestData.action(P1, OFFICE, "CHECK", "ACT-X", "Check").build()).id();
+    links.create(WRITER, TestData.link(P1, OFFICE, other, action).build());
+    links.create(WRITER, TestData.link(P1, OFFICE, incident, action).build());
+    assertEquals(LINKS + 2, assertKeptCountsAgree());
+    incidents.delete(WRITER, other, null);
+    assertEquals(LINKS + 1, assertKeptCountsAgree());
+    actions.delete(WRITER, action, null);
+    assertEquals(LINKS, assertKeptCountsAgree());
+  }
+
+  /** The total of an unfiltered search (a kept count) equals a count of the rows; returns it. */
+  private long assertKeptCountsAgree() {
+    long kept =
+        links
+            .index(WRITER, IndexRequest.fromJson(linkModel, JsonObject.EMPTY_JSON_OBJECT))
+            .totalCount();
+    JsonObject everyLink =
+        Json.createObjectBuilder()
+            .add("filter", Json.createObjectBuilder().add("entity_type", "ACTION"))
+            .build();
+    long counted = links.index(WRITER, IndexRequest.fromJson(linkModel, everyLink)).totalCount();
+    assertEquals(counted, kept, "the kept count of links");
+    JsonObject none = JsonObject.EMPTY_JSON_OBJECT;
+    assertEquals(
+        actions.index(WRITER, IndexRequest.fromJson(actionModel, none)).totalCount(),
+        actions
+            .index(
+                WRITER,
+                IndexRequest.fromJson(
+                    actionModel,
+                    Json.createObjectBuilder()
+                        .add("filter", Json.createObjectBuilder().add("tenant_id", P1))
+                        .build()))
+            .totalCount(),
+        "the kept count of actions");
+    return kept;
   }
 
   private String anyLink() {

@@ -86,11 +86,7 @@ public final class IndexQuery<E extends Audited> {
     CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
     Root<E> root = query.from(model.entityClass());
     Paths paths = new Paths(root, Map.of());
-    Subquery<Long> total = query.subquery(Long.class);
-    Root<E> counted = total.from(model.entityClass());
-    total
-        .select(cb.count(counted))
-        .where(conditions(caller, request, new Paths(counted, Map.of()), false));
+    Subquery<Long> total = total(caller, request, query);
     // EclipseLink's criteria select no bare subquery; as an argument of COALESCE it is one
     query
         .multiselect(root.get(ID), cb.coalesce(total, 0L))
@@ -103,12 +99,37 @@ public final class IndexQuery<E extends Audited> {
   }
 
   private long count(Caller caller, IndexRequest<E> request) {
+    if (kept(caller, request)) {
+      return new TenantCounts(em).total(model, caller.isAdmin() ? null : caller.tenants());
+    }
     CriteriaQuery<Long> query = cb.createQuery(Long.class);
     Root<E> root = query.from(model.entityClass());
     query
         .select(cb.count(root))
         .where(conditions(caller, request, new Paths(root, Map.of()), false));
     return em.createQuery(query).getSingleResult();
+  }
+
+  /** Whether the search's total is a kept count: nothing filtered, and tenants to count. */
+  private boolean kept(Caller caller, IndexRequest<E> request) {
+    return request.filter().isEmpty()
+        && model.countedPerTenant()
+        && (caller.isAdmin() || !caller.tenants().isEmpty());
+  }
+
+  /**
+   * The total of a search as a subquery: the kept count of the caller's tenants when nothing is
+   * filtered, otherwise a count of the matching rows.
+   */
+  private Subquery<Long> total(Caller caller, IndexRequest<E> request, CriteriaQuery<?> query) {
+    if (kept(caller, request)) {
+      return TenantCounts.total(cb, query, model, caller.isAdmin() ? null : caller.tenants());
+    }
+    Subquery<Long> total = query.subquery(Long.class);
+    Root<E> counted = total.from(model.entityClass());
+    return total
+        .select(cb.count(counted))
+        .where(conditions(caller, request, new Paths(counted, Map.of()), false));
   }
 
   /**

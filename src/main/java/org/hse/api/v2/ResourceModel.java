@@ -70,6 +70,19 @@ public abstract class ResourceModel<E extends Audited> {
     return tenantPath;
   }
 
+  /** Whether this resource's items are the tenants themselves (projects). */
+  public boolean isTenant() {
+    return tenantPath.equals(idField().path());
+  }
+
+  /**
+   * Whether the number of items per tenant is kept ({@link TenantCounts}), so that a search without
+   * a filter need not count rows: for every resource whose items belong to a tenant.
+   */
+  public boolean countedPerTenant() {
+    return !isTenant();
+  }
+
   public List<String> fetches() {
     return fetches;
   }

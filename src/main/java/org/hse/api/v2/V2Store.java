@@ -117,6 +117,11 @@ public abstract class V2Store<E extends Audited> {
     }
     em.persist(candidate);
     flush();
+    TenantCounts counts = new TenantCounts(em);
+    if (model().isTenant()) {
+      counts.open(id, models.all());
+    }
+    counts.add(model().tenantOf(candidate), model(), 1);
     return stored(candidate, true);
   }
 
@@ -168,18 +173,24 @@ public abstract class V2Store<E extends Audited> {
     requireWriter(caller);
     E item = visible(caller, id);
     requireMatch(item, ifMatch);
+    // every dependent is of the item's tenant
+    String tenant = model().tenantOf(item);
+    TenantCounts counts = new TenantCounts(em);
     for (ResourceModel<?> dependent : models.dependentsOf(model().type())) {
-      em.createQuery(
-              "DELETE FROM "
-                  + entityName(dependent)
-                  + " d WHERE d."
-                  + dependent.parents().get(model().type())
-                  + " = :id")
-          .setParameter("id", id)
-          .executeUpdate();
+      int deleted =
+          em.createQuery(
+                  "DELETE FROM "
+                      + entityName(dependent)
+                      + " d WHERE d."
+                      + dependent.parents().get(model().type())
+                      + " = :id")
+              .setParameter("id", id)
+              .executeUpdate();
+      counts.add(tenant, dependent, -deleted);
     }
     em.remove(item);
     flush();
+    counts.add(tenant, model(), -1);
   }
 
   private <D extends Audited> void addDependents(

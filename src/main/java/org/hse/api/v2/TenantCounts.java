@@ -1,0 +1,96 @@
+package org.hse.api.v2;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.util.Collection;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The number of items each project has of each resource, kept in the transaction of every create
+ * and delete, so that a search without a filter knows its exact total without counting rows. Only
+ * resources whose items belong to a project are counted (see {@link
+ * ResourceModel#countedPerTenant()}).
+ */
+public final class TenantCounts {
+
+  private static final String PROJECT = "projectId";
+  private static final String RESOURCE = "resource";
+  private static final String ITEMS = "items";
+
+  private final EntityManager em;
+
+  public TenantCounts(EntityManager em) {
+    this.em = em;
+  }
+
+  /** Starts the counts of a new project at zero, for every counted resource. */
+  public void open(String project, Collection<ResourceModel<?>> models) {
+    for (ResourceModel<?> model : models) {
+      if (model.countedPerTenant()) {
+        for (int stripe = 0; stripe < TenantCount.STRIPES; stripe++) {
+          em.persist(new TenantCount(project, model.type(), stripe));
+        }
+      }
+    }
+  }
+
+  /** Adds to (or, negative, takes from) a project's count of a resource, on a random stripe. */
+  public void add(String project, ResourceModel<?> model, long items) {
+    if (!model.countedPerTenant() || items == 0) {
+      return;
+    }
+    em.createQuery(
+            "UPDATE TenantCount c SET c.items = c.items + :items"
+                + " WHERE c.projectId = :project AND c.resource = :resource AND c.stripe = :stripe")
+        .setParameter(ITEMS, items)
+        .setParameter("project", project)
+        .setParameter(RESOURCE, model.type())
+        .setParameter("stripe", ThreadLocalRandom.current().nextInt(TenantCount.STRIPES))
+        .executeUpdate();
+  }
+
+  /**
+   * The number of a resource's items in these projects (every project when {@code projects} is
+   * null), as a subquery of the search that needs it.
+   */
+  public static Subquery<Long> total(
+      CriteriaBuilder cb,
+      AbstractQuery<?> query,
+      ResourceModel<?> model,
+      Collection<String> projects) {
+    Subquery<Long> total = query.subquery(Long.class);
+    Root<TenantCount> count = total.from(TenantCount.class);
+    return total.select(sum(cb, count)).where(kept(cb, count, model, projects));
+  }
+
+  /** The same number, asked on its own. */
+  public long total(ResourceModel<?> model, Collection<String> projects) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Number> query = cb.createQuery(Number.class);
+    Root<TenantCount> count = query.from(TenantCount.class);
+    // a sum of BIGINT is a NUMERIC on PostgreSQL: read it as any number
+    Number total =
+        em.createQuery(query.select(sum(cb, count)).where(kept(cb, count, model, projects)))
+            .getSingleResult();
+    return total == null ? 0 : total.longValue();
+  }
+
+  private static Expression<Long> sum(CriteriaBuilder cb, Root<TenantCount> count) {
+    return cb.sum(count.<Long>get(ITEMS));
+  }
+
+  private static Predicate kept(
+      CriteriaBuilder cb,
+      Root<TenantCount> count,
+      ResourceModel<?> model,
+      Collection<String> projects) {
+    Predicate resource = cb.equal(count.get(RESOURCE), model.type());
+    return projects == null ? resource : cb.and(resource, count.get(PROJECT).in(projects));
+  }
+}
