@@ -17,6 +17,7 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -260,6 +261,22 @@ class BoundaryIT {
                 IndexRequest.fromJson(
                     linkModel, Json.createObjectBuilder().add("per-page", 1).build()))
             .totalCount());
+  }
+
+  @Test
+  void aForcedDeleteByAnUpperCaseIdDeletesTheDependentsToo() {
+    String upper =
+        incidents.create(WRITER, TestData.incident(P1, OFFICE, "INC-U", "Upper").build()).id();
+    String action =
+        actions.create(WRITER, TestData.action(P1, OFFICE, "CHECK", "ACT-U", "Upper").build()).id();
+    links.create(WRITER, TestData.link(P1, OFFICE, upper, action).build());
+    assertEquals(
+        1L,
+        incidents.preview(WRITER, upper.toUpperCase(Locale.ROOT)).counts().get("incident-action"));
+    incidents.delete(WRITER, upper.toUpperCase(Locale.ROOT), null);
+    assertThrows(NotFoundException.class, () -> incidents.view(WRITER, upper));
+    assertEquals(0L, actions.preview(WRITER, action).counts().get("incident-action"));
+    actions.delete(WRITER, action, null);
   }
 
   @Test

@@ -116,12 +116,16 @@ public abstract class V2Store<E extends Audited> {
       return stored(existing, false);
     }
     em.persist(candidate);
-    flush();
     TenantCounts counts = new TenantCounts(em);
-    if (model().isTenant()) {
-      counts.open(id, models.all());
-    }
-    counts.add(model().tenantOf(candidate), model(), 1);
+    refusedAsConflict(
+        () -> {
+          em.flush();
+          if (model().isTenant()) {
+            counts.open(id, models.all());
+            em.flush();
+          }
+          counts.add(model().tenantOf(candidate), model(), 1);
+        });
     return stored(candidate, true);
   }
 
@@ -163,7 +167,7 @@ public abstract class V2Store<E extends Audited> {
     affected.add(new DeletePreview.Affected(model().type(), id, model().label(item)));
     counts.put(model().type(), 1L);
     for (ResourceModel<?> dependent : models.dependentsOf(model().type())) {
-      addDependents(dependent, id, affected, counts);
+      addDependents(dependent, item.getId(), affected, counts);
     }
     return new DeletePreview(model().type(), id, affected, counts);
   }
@@ -176,21 +180,24 @@ public abstract class V2Store<E extends Audited> {
     // every dependent is of the item's tenant
     String tenant = model().tenantOf(item);
     TenantCounts counts = new TenantCounts(em);
-    for (ResourceModel<?> dependent : models.dependentsOf(model().type())) {
-      int deleted =
-          em.createQuery(
-                  "DELETE FROM "
-                      + entityName(dependent)
-                      + " d WHERE d."
-                      + dependent.parents().get(model().type())
-                      + " = :id")
-              .setParameter("id", id)
-              .executeUpdate();
-      counts.add(tenant, dependent, -deleted);
-    }
-    em.remove(item);
-    flush();
-    counts.add(tenant, model(), -1);
+    refusedAsConflict(
+        () -> {
+          for (ResourceModel<?> dependent : models.dependentsOf(model().type())) {
+            int deleted =
+                em.createQuery(
+                        "DELETE FROM "
+                            + entityName(dependent)
+                            + " d WHERE d."
+                            + dependent.parents().get(model().type())
+                            + " = :id")
+                    .setParameter("id", item.getId())
+                    .executeUpdate();
+            counts.add(tenant, dependent, -deleted);
+          }
+          em.remove(item);
+          em.flush();
+          counts.add(tenant, model(), -1);
+        });
   }
 
   private <D extends Audited> void addDependents(
@@ -261,8 +268,17 @@ public abstract class V2Store<E extends Audited> {
   }
 
   private void flush() {
+    refusedAsConflict(em::flush);
+  }
+
+  /**
+   * Runs writes that the database may refuse because of a concurrent transaction (a row changed
+   * meanwhile, a key taken meanwhile, a lock wait it broke as a deadlock): such a refusal is a 409,
+   * and the transaction rolls back.
+   */
+  private static void refusedAsConflict(Runnable writes) {
     try {
-      em.flush();
+      writes.run();
     } catch (PersistenceException e) {
       throw new ClientErrorException(
           "The item conflicts with one stored at the same time; read it again.",
