@@ -1,5 +1,7 @@
 package org.hse.api.v2;
 
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -85,12 +87,18 @@ public abstract class V2Store<E extends Audited> {
     }
   }
 
+  /**
+   * A search reads without a transaction of its own (each statement sees committed data): no
+   * transaction to begin and commit for two selects.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Page<JsonObject> index(Caller caller, IndexRequest<E> request) {
     requireReader(caller);
     return new IndexQuery<>(em, model(), neverMissing()).run(caller, request);
   }
 
-  /** The item as the API shows it, read in one statement with its joined names. */
+  /** The item as the API shows it, read in one statement with its joined names, no transaction. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Stored view(Caller caller, String id) {
     requireReader(caller);
     Optional<Stored> item =
