@@ -100,7 +100,7 @@ public final class IndexQuery<E extends Audited> {
 
   private long count(Caller caller, IndexRequest<E> request) {
     if (kept(caller, request)) {
-      return new TenantCounts(em).total(model, caller.isAdmin() ? null : caller.tenants());
+      return new TenantCounts(em).total(model, countedTenants(caller));
     }
     CriteriaQuery<Long> query = cb.createQuery(Long.class);
     Root<E> root = query.from(model.entityClass());
@@ -108,6 +108,11 @@ public final class IndexQuery<E extends Audited> {
         .select(cb.count(root))
         .where(conditions(caller, request, new Paths(root, Map.of()), false));
     return em.createQuery(query).getSingleResult();
+  }
+
+  /** The tenants whose kept counts make the caller's total: every tenant (null) for an admin. */
+  private static Set<String> countedTenants(Caller caller) {
+    return caller.isAdmin() ? null : caller.tenants();
   }
 
   /** Whether the search's total is a kept count: nothing filtered, and tenants to count. */
@@ -123,7 +128,7 @@ public final class IndexQuery<E extends Audited> {
    */
   private Subquery<Long> total(Caller caller, IndexRequest<E> request, CriteriaQuery<?> query) {
     if (kept(caller, request)) {
-      return TenantCounts.total(cb, query, model, caller.isAdmin() ? null : caller.tenants());
+      return TenantCounts.total(cb, query, model, countedTenants(caller));
     }
     Subquery<Long> total = query.subquery(Long.class);
     Root<E> counted = total.from(model.entityClass());
