@@ -76,9 +76,11 @@ class BoundaryIT {
 
   @Resource ManagedExecutorService executor;
 
+  @Inject Recounts recounts;
+
   @Deployment
   static WebArchive app() {
-    return Deployments.packagedWar().addClasses(BoundaryIT.class, TestData.class);
+    return Deployments.packagedWar().addClasses(BoundaryIT.class, TestData.class, Recounts.class);
   }
 
   @BeforeEach
@@ -293,6 +295,13 @@ class BoundaryIT {
     assertEquals(LINKS + 1, assertKeptCountsAgree());
     actions.delete(WRITER, action, null);
     assertEquals(LINKS, assertKeptCountsAgree());
+  }
+
+  @Test
+  void aRecountKeepsWhatTheRowsSay() {
+    long before = assertKeptCountsAgree();
+    recounts.recount(P1);
+    assertEquals(before, assertKeptCountsAgree());
   }
 
   /** The total of an unfiltered search (a kept count) equals a count of the rows; returns it. */

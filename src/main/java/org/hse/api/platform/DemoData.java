@@ -15,6 +15,8 @@ import org.hse.api.incident.entity.Incident;
 import org.hse.api.incidentaction.entity.IncidentAction;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Project;
+import org.hse.api.v2.ResourceModels;
+import org.hse.api.v2.TenantCounts;
 
 /**
  * A small demo company, loaded at start-up when {@code demo.enabled} is true and the database has
@@ -37,6 +39,8 @@ public class DemoData {
   boolean enabled;
 
   @PersistenceContext EntityManager em;
+
+  @Inject ResourceModels models;
 
   @PostConstruct
   void load() {
@@ -109,6 +113,8 @@ public class DemoData {
         drill,
         "Evacuation practised with the exit clear");
     link("c0ffee00-0000-4000-8000-000000000004", conveyor, belt, null);
+    // written without the boundaries: count them as the boundaries would have
+    new TenantCounts(em).recount(PROJECT, models.all());
     LOG.warning(
         "Demo data loaded: project 'Acme Manufacturing' ("
             + PROJECT

@@ -40,6 +40,34 @@ public final class TenantCounts {
     }
   }
 
+  /**
+   * Counts a project's items of every counted resource from its rows and keeps those counts,
+   * replacing whatever was kept: for items written without the boundaries (the demo data).
+   */
+  public void recount(String project, Collection<ResourceModel<?>> models) {
+    em.flush();
+    em.createQuery("DELETE FROM TenantCount c WHERE c.projectId = :project")
+        .setParameter("project", project)
+        .executeUpdate();
+    open(project, models);
+    em.flush();
+    for (ResourceModel<?> model : models) {
+      if (model.countedPerTenant()) {
+        long rows =
+            em.createQuery(
+                    "SELECT COUNT(e) FROM "
+                        + em.getMetamodel().entity(model.entityClass()).getName()
+                        + " e WHERE e."
+                        + model.tenantPath()
+                        + " = :project",
+                    Long.class)
+                .setParameter("project", project)
+                .getSingleResult();
+        add(project, model, rows);
+      }
+    }
+  }
+
   /** Adds to (or, negative, takes from) a project's count of a resource, on a random stripe. */
   public void add(String project, ResourceModel<?> model, long items) {
     if (!model.countedPerTenant() || items == 0) {
