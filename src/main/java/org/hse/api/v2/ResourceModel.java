@@ -1,5 +1,6 @@
 package org.hse.api.v2;
 
+import jakarta.persistence.metamodel.Metamodel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,8 @@ public abstract class ResourceModel<E extends Audited> {
    * @param entityClass the JPA entity
    * @param tenantPath the JPA path of the project id that scopes every query, e.g. {@code
    *     project.id}
-   * @param fetches the to-one relations fetched with every item, so a page costs one query
+   * @param fetches the to-one relations joined into every item as the API shows it, so that a page
+   *     of items is read in one statement
    * @param parents the resources this one depends on, by type, with the JPA path to that parent's
    *     id, e.g. {@code incident -> incident.id}: deleting such a parent deletes this item
    * @param fields the fields as a client sees them
@@ -64,6 +66,11 @@ public abstract class ResourceModel<E extends Audited> {
 
   public Class<E> entityClass() {
     return entityClass;
+  }
+
+  /** The entity's name in JPQL. */
+  public String entityName(Metamodel metamodel) {
+    return metamodel.entity(entityClass).getName();
   }
 
   public String tenantPath() {

@@ -56,7 +56,7 @@ public final class TenantCounts {
         long rows =
             em.createQuery(
                     "SELECT COUNT(e) FROM "
-                        + em.getMetamodel().entity(model.entityClass()).getName()
+                        + model.entityName(em.getMetamodel())
                         + " e WHERE e."
                         + model.tenantPath()
                         + " = :project",

@@ -194,7 +194,7 @@ public abstract class V2Store<E extends Audited> {
             int deleted =
                 em.createQuery(
                         "DELETE FROM "
-                            + entityName(dependent)
+                            + dependent.entityName(em.getMetamodel())
                             + " d WHERE d."
                             + dependent.parents().get(model().type())
                             + " = :id")
@@ -215,7 +215,9 @@ public abstract class V2Store<E extends Audited> {
       Map<String, Long> counts) {
     String where = " d WHERE d." + dependent.parents().get(model().type()) + " = :id";
     long count =
-        em.createQuery("SELECT COUNT(d) FROM " + entityName(dependent) + where, Long.class)
+        em.createQuery(
+                "SELECT COUNT(d) FROM " + dependent.entityName(em.getMetamodel()) + where,
+                Long.class)
             .setParameter("id", id)
             .getSingleResult();
     counts.merge(dependent.type(), count, Long::sum);
@@ -224,7 +226,7 @@ public abstract class V2Store<E extends Audited> {
       return;
     }
     em.createQuery(
-            "SELECT d FROM " + entityName(dependent) + where + " ORDER BY d.id",
+            "SELECT d FROM " + dependent.entityName(em.getMetamodel()) + where + " ORDER BY d.id",
             dependent.entityClass())
         .setParameter("id", id)
         .setMaxResults(room)
@@ -233,10 +235,6 @@ public abstract class V2Store<E extends Audited> {
             d ->
                 affected.add(
                     new DeletePreview.Affected(dependent.type(), d.getId(), dependent.label(d))));
-  }
-
-  private String entityName(ResourceModel<?> model) {
-    return em.getMetamodel().entity(model.entityClass()).getName();
   }
 
   private void write(
