@@ -7,6 +7,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.NotAuthorizedException;
+import java.security.Principal;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -18,9 +19,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the roles and {@code tenants} the project ids.
  *
  * <p>The product is {@code @Dependent}: {@code Caller} is a record, hence final, and a final type
- * cannot be proxied for a normal scope such as {@code @RequestScoped}. Inject it into JAX-RS
- * resources (created per request), or use {@code Instance<Caller>} in longer-lived beans. Without a
- * verified token it throws {@code NotAuthorizedException("Bearer")}.
+ * cannot be proxied for a normal scope such as {@code @RequestScoped}. Inject it where a bean is
+ * created per request; JAX-RS resources, which live as long as the application, use {@link
+ * #of(Principal)} with the request's principal. Without a verified token both throw {@code
+ * NotAuthorizedException("Bearer")}.
  */
 @ApplicationScoped
 public class CallerProducer {
@@ -33,6 +35,19 @@ public class CallerProducer {
       throw new NotAuthorizedException("Bearer");
     }
     return fromToken(token);
+  }
+
+  /**
+   * The caller whose verified token is this request's principal, as JAX-RS's {@code
+   * SecurityContext.getUserPrincipal()} gives it (MP-JWT makes the token that principal). Reading
+   * the claims from the principal itself spares the request-scoped proxy of {@code JsonWebToken},
+   * which Payara resolves again on every claim it is asked for.
+   */
+  public static Caller of(Principal principal) {
+    if (!(principal instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
+      throw new NotAuthorizedException("Bearer");
+    }
+    return fromToken(jwt);
   }
 
   static Caller fromToken(JsonWebToken jwt) {

@@ -1,13 +1,7 @@
 package org.hse.api.v2;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.AbstractQuery;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,7 +13,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TenantCounts {
 
-  private static final String PROJECT = "projectId";
   private static final String RESOURCE = "resource";
   private static final String ITEMS = "items";
 
@@ -84,41 +77,28 @@ public final class TenantCounts {
   }
 
   /**
-   * The number of a resource's items in these projects (every project when {@code projects} is
-   * null), as a subquery of the search that needs it.
+   * The number of a resource's items in the caller's projects (every project when not {@code
+   * scoped}), as the JPQL of a subquery of the search that needs it.
    */
-  public static Subquery<Long> total(
-      CriteriaBuilder cb,
-      AbstractQuery<?> query,
-      ResourceModel<?> model,
-      Collection<String> projects) {
-    Subquery<Long> total = query.subquery(Long.class);
-    Root<TenantCount> count = total.from(TenantCount.class);
-    return total.select(sum(cb, count)).where(kept(cb, count, model, projects));
+  static String totalQuery(ResourceModel<?> model, boolean scoped, IndexQuery.Jpql jpql) {
+    return "SELECT SUM(k.items) FROM TenantCount k WHERE k.resource = "
+        + jpql.value(model.type())
+        + (scoped ? " AND k.projectId IN " + jpql.tenants() : "");
   }
 
   /** The same number, asked on its own. */
   public long total(ResourceModel<?> model, Collection<String> projects) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<Number> query = cb.createQuery(Number.class);
-    Root<TenantCount> count = query.from(TenantCount.class);
     // a sum of BIGINT is a NUMERIC on PostgreSQL: read it as any number
-    Number total =
-        em.createQuery(query.select(sum(cb, count)).where(kept(cb, count, model, projects)))
-            .getSingleResult();
+    TypedQuery<Number> query =
+        em.createQuery(
+                "SELECT SUM(k.items) FROM TenantCount k WHERE k.resource = :resource"
+                    + (projects == null ? "" : " AND k.projectId IN :projects"),
+                Number.class)
+            .setParameter(RESOURCE, model.type());
+    if (projects != null) {
+      query.setParameter("projects", projects);
+    }
+    Number total = query.getSingleResult();
     return total == null ? 0 : total.longValue();
-  }
-
-  private static Expression<Long> sum(CriteriaBuilder cb, Root<TenantCount> count) {
-    return cb.sum(count.<Long>get(ITEMS));
-  }
-
-  private static Predicate kept(
-      CriteriaBuilder cb,
-      Root<TenantCount> count,
-      ResourceModel<?> model,
-      Collection<String> projects) {
-    Predicate resource = cb.equal(count.get(RESOURCE), model.type());
-    return projects == null ? resource : cb.and(resource, count.get(PROJECT).in(projects));
   }
 }

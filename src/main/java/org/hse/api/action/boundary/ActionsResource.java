@@ -1,6 +1,6 @@
 package org.hse.api.action.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.hse.api.action.control.ActionModel;
@@ -11,7 +11,7 @@ import org.hse.api.v2.V2Store;
 
 /** {@code /v2/action}: the five verbs over actions. */
 @Path("v2/action")
-@RequestScoped
+@ApplicationScoped
 public class ActionsResource extends V2Resource<Action> {
 
   @Inject Actions actions;

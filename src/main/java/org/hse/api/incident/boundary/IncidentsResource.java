@@ -1,6 +1,6 @@
 package org.hse.api.incident.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.hse.api.incident.control.IncidentModel;
@@ -11,7 +11,7 @@ import org.hse.api.v2.V2Store;
 
 /** {@code /v2/incident}: the five verbs over incidents. */
 @Path("v2/incident")
-@RequestScoped
+@ApplicationScoped
 public class IncidentsResource extends V2Resource<Incident> {
 
   @Inject Incidents incidents;

@@ -81,8 +81,8 @@ public class IncidentActions extends V2Store<IncidentAction> {
     if (!action.getProjectId().equals(incident.getProjectId())) {
       errors.add(ACTION, "must be an action of the incident's project");
     } else if (em.createNamedQuery(IncidentAction.COUNT_SAME_PAIR, Long.class)
-            .setParameter("incident", incident)
-            .setParameter("action", action)
+            .setParameter("incident", incident.getId())
+            .setParameter("action", action.getId())
             .setParameter("id", link.getId())
             .setFlushMode(FlushModeType.COMMIT)
             .getSingleResult()

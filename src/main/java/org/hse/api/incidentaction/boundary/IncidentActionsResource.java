@@ -1,6 +1,6 @@
 package org.hse.api.incidentaction.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.hse.api.incidentaction.control.IncidentActionModel;
@@ -11,7 +11,7 @@ import org.hse.api.v2.V2Store;
 
 /** {@code /v2/incident-action}: the five verbs over the links between incidents and actions. */
 @Path("v2/incident-action")
-@RequestScoped
+@ApplicationScoped
 public class IncidentActionsResource extends V2Resource<IncidentAction> {
 
   @Inject IncidentActions links;

@@ -23,7 +23,7 @@ import org.hse.api.tenancy.entity.Placed;
     name = IncidentAction.COUNT_SAME_PAIR,
     query =
         "SELECT COUNT(l) FROM IncidentAction l"
-            + " WHERE l.incident = :incident AND l.action = :action AND l.id <> :id")
+            + " WHERE l.incident.id = :incident AND l.action.id = :action AND l.id <> :id")
 public class IncidentAction extends Placed {
 
   public static final String COUNT_SAME_PAIR = "IncidentAction.countSamePair";

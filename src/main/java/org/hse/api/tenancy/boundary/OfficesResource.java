@@ -1,6 +1,6 @@
 package org.hse.api.tenancy.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.hse.api.tenancy.control.OfficeModel;
@@ -11,7 +11,7 @@ import org.hse.api.v2.V2Store;
 
 /** {@code /v2/office}: the five verbs over offices. */
 @Path("v2/office")
-@RequestScoped
+@ApplicationScoped
 public class OfficesResource extends V2Resource<Office> {
 
   @Inject Offices offices;

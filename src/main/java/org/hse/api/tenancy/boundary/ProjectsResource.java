@@ -1,6 +1,6 @@
 package org.hse.api.tenancy.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.hse.api.tenancy.control.ProjectModel;
@@ -11,7 +11,7 @@ import org.hse.api.v2.V2Store;
 
 /** {@code /v2/project}: the five verbs over projects. */
 @Path("v2/project")
-@RequestScoped
+@ApplicationScoped
 public class ProjectsResource extends V2Resource<Project> {
 
   @Inject Projects projects;
