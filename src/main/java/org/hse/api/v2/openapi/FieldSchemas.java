@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.hse.api.v2.Access;
 import org.hse.api.v2.Field;
 import org.hse.api.v2.IndexRequest;
+import org.hse.api.v2.Kind;
 
 /** The schema of one field's value, as an item carries it, as input, and as a filter. */
 final class FieldSchemas {
@@ -16,8 +17,15 @@ final class FieldSchemas {
 
   /** The bare value: a string whose format or allowed values follow from the field's kind. */
   static Schema value(Field<?> field) {
+    if (field.kind() == Kind.INTEGER) {
+      return OASFactory.createSchema()
+          .type(SchemaType.INTEGER)
+          .format("int32")
+          .minimum(java.math.BigDecimal.ZERO);
+    }
     Schema schema = OASFactory.createSchema().type(SchemaType.STRING);
     return switch (field.kind()) {
+      case INTEGER, JSON -> schema;
       case UUID -> schema.format("uuid");
       case TEXT -> schema;
       case ENUM -> schema.enumeration(new ArrayList<>(field.values()));

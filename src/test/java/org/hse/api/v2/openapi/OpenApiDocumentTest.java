@@ -129,7 +129,7 @@ class OpenApiDocumentTest {
         schema("Action").getProperties().get("action_type").getEnumeration());
     assertEquals(
         List.of("safety", "template"),
-        schema("Project").getProperties().get("type").getEnumeration());
+        schema("Project").getProperties().get("project_type").getEnumeration());
   }
 
   @Test
