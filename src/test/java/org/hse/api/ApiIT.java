@@ -80,7 +80,7 @@ class ApiIT {
     created(admin.create("project", TestData.project(P1, "Alpha Safety").build()));
     created(
         admin.create(
-            "project", TestData.project(P2, "Beta Works").add("type", "template").build()));
+            "project", TestData.project(P2, "Beta Works").add("project_type", "template").build()));
     created(admin.create("office", TestData.office(O1, P1, "North plant")));
     created(admin.create("office", TestData.office(O1B, P1, "South depot")));
     created(admin.create("office", TestData.office(O2, P2, "Beta site")));
@@ -852,11 +852,15 @@ class ApiIT {
         admin.update(
             "project",
             P1,
-            Json.createObjectBuilder().add("name", "Alpha Safety").add("type", "safety").build());
+            Json.createObjectBuilder()
+                .add("name", "Alpha Safety")
+                .add("project_type", "safety")
+                .build());
     assertEquals(200, renamed.status(), renamed.body());
     assertFields(
-        admin.update("project", P1, Json.createObjectBuilder().add("type", "other").build()),
-        "type");
+        admin.update(
+            "project", P1, Json.createObjectBuilder().add("project_type", "other").build()),
+        "project_type");
     assertFields(
         admin.create(
             "office",

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -50,6 +53,7 @@ class OpenApiIT {
           "/delete", List.of("delete"));
 
   static JsonObject document;
+  static String text;
 
   @ArquillianResource URL url;
 
@@ -71,6 +75,7 @@ class OpenApiIT {
                 HttpRequest.newBuilder(openapi).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
+    text = response.body();
     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
       document = reader.readObject();
     }
@@ -143,6 +148,67 @@ class OpenApiIT {
         }
       }
     }
+  }
+
+  @Test
+  void theServedDocumentIsValidOpenApi3WithoutPayarasEndpoints() {
+    assertEquals("3.0.3", document.getString("openapi"));
+    assertFalse(document.containsKey("endpoints"), "Payara's endpoints key is taken out");
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(text, null, options);
+    assertEquals(List.of(), parsed.getMessages());
+    assertEquals(
+        List.of("/"),
+        document.getJsonArray("servers").stream()
+            .map(server -> server.asJsonObject().getString("url"))
+            .toList());
+  }
+
+  @Test
+  void tokenOperationsAreAnonymousAndTokenResponseIsComplete() {
+    for (String path :
+        List.of(
+            "/realms/{realm}/protocol/openid-connect/token",
+            "/realms/{realm}/protocol/openid-connect/certs")) {
+      JsonObject item = document.getJsonObject("paths").getJsonObject(path);
+      JsonObject operation = item.getJsonObject(item.containsKey("post") ? "post" : "get");
+      assertEquals(
+          Json.createArrayBuilder().add(Json.createObjectBuilder()).build(),
+          operation.getJsonArray("security"),
+          path);
+    }
+    assertTrue(
+        strings(schema("TokenResponse").getJsonArray("required"))
+            .containsAll(List.of("scope", "not-before-policy", "access_token")));
+    assertEquals(
+        Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("bearer", Json.createArrayBuilder()))
+            .add(Json.createObjectBuilder().add("oauth2", Json.createArrayBuilder()))
+            .add(Json.createObjectBuilder().add("access-token", Json.createArrayBuilder()))
+            .build(),
+        document
+            .getJsonObject("paths")
+            .getJsonObject("/v2/action/index")
+            .getJsonObject("post")
+            .getJsonArray("security"));
+  }
+
+  @Test
+  void writesAreClosedAndLengthsAsEnforced() {
+    JsonObject create = schema("IncidentCreate");
+    assertEquals(false, create.getBoolean("additionalProperties"));
+    assertEquals(false, schema("IncidentUpdate").getBoolean("additionalProperties"));
+    JsonObject name = create.getJsonObject("properties").getJsonObject("name");
+    assertEquals(255, name.getInt("maxLength"));
+    assertEquals(1, name.getInt("minLength"));
+    assertFalse(document.getJsonObject("components").getJsonObject("schemas").containsKey("Error"));
+    assertEquals(
+        "#/components/schemas/UuidValues",
+        schema("IncidentFilter")
+            .getJsonObject("properties")
+            .getJsonObject("office_incident_id")
+            .getString("$ref"));
   }
 
   @Test

@@ -52,7 +52,16 @@ public class DemoData {
     project.setName("Acme Manufacturing");
     em.persist(project);
     Office plant = office(PLANT, "Milan plant", project);
+    plant.setCode("MI-1");
+    plant.setStreet("Via Roma 1");
+    plant.setPostalCode("20121");
+    plant.setLocality("Milano");
+    plant.setRegion("Lombardia");
+    plant.setCountry("IT");
     Office warehouse = office(WAREHOUSE, "Turin warehouse", project);
+    warehouse.setOfficeTypeIcon("construction_site");
+    warehouse.setLocality("Torino");
+    warehouse.setCountry("IT");
 
     Incident collision =
         incident(FORKLIFT_COLLISION, "INC-1", "Forklift collision", "ACCIDENTS", "open", plant);
@@ -75,6 +84,11 @@ public class DemoData {
 
     Action drill =
         action("a1b2c3d4-0001-4000-8000-000000000007", "ACT-7", "Fire drill", "TRAINING", plant);
+    drill.setValidityUnit("YEAR");
+    drill.setValidity(1);
+    drill.setExpireInterval(30);
+    drill.setManager("{\"username\": \"alice\"}");
+    drill.setAssignee("[{\"username\": \"alice\"}]");
     Action refresher =
         action(
             "a1b2c3d4-0001-4000-8000-000000000008",
@@ -82,6 +96,8 @@ public class DemoData {
             "Forklift refresher course",
             "TRAINING",
             plant);
+    refresher.setValidityUnit("MONTH");
+    refresher.setValidity(6);
     Action brakes =
         action(
             "a1b2c3d4-0001-4000-8000-000000000009",

@@ -41,6 +41,11 @@ public record Field<E>(
     }
   }
 
+  /** The same field read as another kind. */
+  public Field<E> withKind(Kind other) {
+    return new Field<>(name, path, other, access, sortable, values, getter, setter);
+  }
+
   /** The entity property a create or update writes: the first segment of the path. */
   public String property() {
     int dot = path.indexOf('.');

@@ -145,7 +145,7 @@ public record IndexRequest<E extends Audited>(
       List<Object> parsed = new ArrayList<>();
       for (JsonValue alternative : alternatives) {
         try {
-          parsed.add(Values.fromJson(field, alternative));
+          parsed.add(Values.filterFromJson(field, alternative));
         } catch (IllegalArgumentException e) {
           errors.add(key, e.getMessage());
         }
@@ -172,7 +172,7 @@ public record IndexRequest<E extends Audited>(
     }
     for (String text : texts) {
       try {
-        parsed.add(Values.fromText(field, text));
+        parsed.add(Values.filterFromText(field, text));
       } catch (IllegalArgumentException e) {
         errors.add(key, e.getMessage());
       }

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The writable fields of a create or update body, converted to their Java values. Read-only fields
- * are dropped; unknown keys and values that do not fit are recorded as field errors.
+ * are dropped whatever their value (a client may send back what it read, or timestamps as Unix
+ * seconds); unknown keys, values that do not fit and required text that is empty or only blanks are
+ * recorded as field errors.
  */
 public final class ItemInput<E extends Audited> {
 
@@ -25,7 +27,11 @@ public final class ItemInput<E extends Audited> {
         errors.add(entry.getKey(), "is not a field of " + model.type());
       } else if (field.access().writable()) {
         try {
-          input.values.put(field, Values.fromJson(field, entry.getValue()));
+          Object value = Values.fromJson(field, entry.getValue());
+          if (field.access().required() && value instanceof String text && text.isBlank()) {
+            throw new IllegalArgumentException("must not be empty or only blanks");
+          }
+          input.values.put(field, value);
         } catch (IllegalArgumentException e) {
           errors.add(field.name(), e.getMessage());
         }

@@ -11,9 +11,16 @@ public enum Kind {
   /** A calendar date {@code YYYY-MM-DD}; matched exactly. */
   DATE,
   /** An ISO-8601 UTC timestamp; matched exactly. */
-  TIMESTAMP;
+  TIMESTAMP,
+  /** A whole number of at least 0, a JSON number; matched exactly. */
+  INTEGER,
+  /**
+   * A string that must hold a JSON document, answered as the same string; matched
+   * case-insensitively on a substring, as free text.
+   */
+  JSON;
 
   public boolean substringMatch() {
-    return this == TEXT;
+    return this == TEXT || this == JSON;
   }
 }

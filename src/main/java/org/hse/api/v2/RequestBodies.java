@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Reads a request body, JSON or form-encoded, into a JSON object, refusing bodies over the size
  * limit (413), bodies that are not JSON (400) and JSON that is not an object (400). An empty body
- * reads as an empty object.
+ * reads as an empty object, and so does {@code []} as a search body.
  */
 @ApplicationScoped
 public class RequestBodies {
@@ -33,6 +33,18 @@ public class RequestBodies {
   long maxBodyBytes;
 
   public JsonObject read(InputStream body, MediaType type) {
+    return read(body, type, false);
+  }
+
+  /**
+   * Reads a search body, where an empty JSON array means the same as an empty object: PHP clients
+   * encode an empty parameter list as {@code []}.
+   */
+  public JsonObject readSearch(InputStream body, MediaType type) {
+    return read(body, type, true);
+  }
+
+  private JsonObject read(InputStream body, MediaType type, boolean emptyArrayIsObject) {
     byte[] bytes = limited(body);
     if (bytes.length == 0) {
       return JsonValue.EMPTY_JSON_OBJECT;
@@ -40,7 +52,7 @@ public class RequestBodies {
     if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
       return form(new String(bytes, StandardCharsets.UTF_8));
     }
-    return json(bytes);
+    return json(bytes, emptyArrayIsObject);
   }
 
   private byte[] limited(InputStream body) {
@@ -73,7 +85,7 @@ public class RequestBodies {
     }
   }
 
-  private static JsonObject json(byte[] bytes) {
+  private static JsonObject json(byte[] bytes, boolean emptyArrayIsObject) {
     try (JsonParser parser = Values.JSON.createParser(new ByteArrayInputStream(bytes))) {
       if (!parser.hasNext()) {
         throw new BadRequestException("The request body is not valid JSON.");
@@ -83,6 +95,11 @@ public class RequestBodies {
       if (parser.hasNext()) {
         throw new BadRequestException(
             "The request body is not valid JSON: it goes on after the value.");
+      }
+      if (emptyArrayIsObject
+          && value.getValueType() == JsonValue.ValueType.ARRAY
+          && value.asJsonArray().isEmpty()) {
+        return JsonValue.EMPTY_JSON_OBJECT;
       }
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new BadRequestException("The request body must be a JSON object.");

@@ -63,7 +63,7 @@ public abstract class V2Resource<E extends Audited> {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response searchByBody(InputStream body) {
     IndexRequest<E> search =
-        IndexRequest.fromJson(model(), bodies.read(body, headers.getMediaType()));
+        IndexRequest.fromJson(model(), bodies.readSearch(body, headers.getMediaType()));
     Page<JsonObject> page = store().index(caller(), search);
     return PagingHeaders.paging(page(page), page).build();
   }

@@ -1,8 +1,12 @@
 package org.hse.api.v2;
 
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -17,6 +21,8 @@ public final class Values {
   private static final Pattern UUID_TEXT =
       Pattern.compile(
           "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+  private static final String INTEGER_MESSAGE = "must be a whole number of at least 0";
 
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
@@ -43,10 +49,34 @@ public final class Values {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
     }
+    if (field.kind() == Kind.INTEGER && value instanceof JsonNumber number) {
+      if (!number.isIntegral()) {
+        throw new IllegalArgumentException(INTEGER_MESSAGE);
+      }
+      return wholeNumber(number.bigDecimalValue().toBigInteger().toString());
+    }
     if (value.getValueType() != JsonValue.ValueType.STRING) {
-      throw new IllegalArgumentException("must be a string");
+      throw new IllegalArgumentException(
+          field.kind() == Kind.INTEGER ? INTEGER_MESSAGE : "must be a string");
     }
     return fromText(field, ((JsonString) value).getString());
+  }
+
+  /**
+   * The Java value of a filter condition on this field: as {@link #fromJson}, except that a
+   * substring filter on a field holding JSON documents takes any fragment of text.
+   */
+  public static Object filterFromJson(Field<?> field, JsonValue value) {
+    return fromJson(asFilter(field), value);
+  }
+
+  /** The Java value of a filter condition given as text, as {@link #filterFromJson}. */
+  public static Object filterFromText(Field<?> field, String text) {
+    return fromText(asFilter(field), text);
+  }
+
+  private static Field<?> asFilter(Field<?> field) {
+    return field.kind() == Kind.JSON ? field.withKind(Kind.TEXT) : field;
   }
 
   /**
@@ -62,12 +92,7 @@ public final class Values {
         }
         yield text.toLowerCase(java.util.Locale.ROOT);
       }
-      case TEXT -> {
-        if (text.indexOf('\u0000') >= 0) {
-          throw new IllegalArgumentException("must not contain the NUL character");
-        }
-        yield text;
-      }
+      case TEXT -> withoutNul(text);
       case ENUM -> {
         if (!field.values().contains(text)) {
           throw new IllegalArgumentException(
@@ -82,6 +107,13 @@ public final class Values {
           throw new IllegalArgumentException("must be a date YYYY-MM-DD");
         }
       }
+      case INTEGER -> wholeNumber(text.strip());
+      case JSON -> {
+        if (!isJsonDocument(withoutNul(text))) {
+          throw new IllegalArgumentException("must be a string holding a JSON document");
+        }
+        yield text;
+      }
       case TIMESTAMP -> {
         try {
           yield OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
@@ -93,10 +125,46 @@ public final class Values {
     };
   }
 
+  private static String withoutNul(String text) {
+    if (text.indexOf('\u0000') >= 0) {
+      throw new IllegalArgumentException("must not contain the NUL character");
+    }
+    return text;
+  }
+
+  private static Integer wholeNumber(String digits) {
+    try {
+      int number = Integer.parseInt(digits);
+      if (number >= 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // not a whole number that fits: the same message
+    }
+    throw new IllegalArgumentException(INTEGER_MESSAGE);
+  }
+
+  /** Whether the text is one complete JSON value, as the JSON-P parser reads it. */
+  private static boolean isJsonDocument(String text) {
+    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+      if (!parser.hasNext()) {
+        return false;
+      }
+      parser.next();
+      parser.getValue();
+      return !parser.hasNext();
+    } catch (JsonException | IllegalStateException e) {
+      return false;
+    }
+  }
+
   /** The JSON form of a Java value of this kind. */
   public static JsonValue toJson(Kind kind, Object value) {
     if (value == null) {
       return JsonValue.NULL;
+    }
+    if (kind == Kind.INTEGER) {
+      return JSON.createValue(((Number) value).intValue());
     }
     String text =
         switch (kind) {

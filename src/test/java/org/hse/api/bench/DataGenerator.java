@@ -157,7 +157,7 @@ public final class DataGenerator {
       timed(
           "projects",
           sql,
-          "INSERT INTO project (project_id, name, type, created_at, updated_at, version)"
+          "INSERT INTO project (project_id, name, project_type, created_at, updated_at, version)"
               + " SELECT "
               + id(PROJECT, "n")
               + ", 'Company ' || CAST(n AS VARCHAR), 'safety', "

@@ -45,6 +45,18 @@ class RequestBodiesTest {
   }
 
   @Test
+  void anEmptyArrayIsAnEmptySearchButNoItem() {
+    assertEquals(
+        JsonValue.EMPTY_JSON_OBJECT,
+        bodies.readSearch(bytes(" [ ] "), MediaType.APPLICATION_JSON_TYPE));
+    assertThrows(
+        BadRequestException.class, () -> bodies.read(bytes("[]"), MediaType.APPLICATION_JSON_TYPE));
+    assertThrows(
+        BadRequestException.class,
+        () -> bodies.readSearch(bytes("[{}]"), MediaType.APPLICATION_JSON_TYPE));
+  }
+
+  @Test
   void formBodiesBecomeObjectsOfStringsWithEmptyMeaningNull() {
     assertEquals(
         Json.createObjectBuilder().add("name", "Fire drill & more").addNull("code").build(),

@@ -37,6 +37,36 @@ class ValuesTest {
   }
 
   @Test
+  void integersAreWholeNumbersOfAtLeastZeroAsNumbersOrDigits() {
+    Field<Object> integer = field(Kind.INTEGER, List.of());
+    assertEquals(12, Values.fromJson(integer, Json.createValue(12)));
+    assertEquals(0, Values.fromJson(integer, Json.createValue("0")));
+    assertEquals(7, Values.fromText(integer, "7"));
+    for (JsonValue bad :
+        List.of(
+            Json.createValue(-1),
+            Json.createValue(1.5),
+            Json.createValue(1e12),
+            Json.createValue("twelve"),
+            JsonValue.TRUE)) {
+      assertThrows(IllegalArgumentException.class, () -> Values.fromJson(integer, bad), "" + bad);
+    }
+    assertEquals(Json.createValue(12), Values.toJson(Kind.INTEGER, 12));
+  }
+
+  @Test
+  void jsonFieldsHoldADocumentButFilterOnAnyFragment() {
+    Field<Object> json = field(Kind.JSON, List.of());
+    assertEquals("{\"a\": [1]}", Values.fromText(json, "{\"a\": [1]}"));
+    assertEquals("\"text\"", Values.fromText(json, "\"text\""));
+    for (String bad : List.of("{", "{\"a\": 1} 2", "", "not json", "[\"\u0000\"]")) {
+      assertThrows(IllegalArgumentException.class, () -> Values.fromText(json, bad), bad);
+    }
+    assertEquals("\"a\": [", Values.filterFromText(json, "\"a\": ["));
+    assertThrows(IllegalArgumentException.class, () -> Values.fromJson(json, Json.createValue(1)));
+  }
+
+  @Test
   void enumsDatesAndTimestampsAreStrict() {
     Field<Object> status = field(Kind.ENUM, List.of("new", "open", "closed"));
     assertEquals("open", Values.fromText(status, "open"));

@@ -48,7 +48,63 @@ public class ActionModel extends PlacedModel<Action> {
                 Access.OPTIONAL,
                 false,
                 Action::getDescription,
-                (a, v) -> a.setDescription((String) v)));
+                (a, v) -> a.setDescription((String) v))
+            .addEnum(
+                "validity_unit",
+                "validityUnit",
+                Action.VALIDITY_UNITS,
+                Access.OPTIONAL,
+                true,
+                Action::getValidityUnit,
+                (a, v) -> a.setValidityUnit((String) v))
+            .add(
+                "validity",
+                "validity",
+                Kind.INTEGER,
+                Access.OPTIONAL,
+                true,
+                Action::getValidity,
+                (a, v) -> a.setValidity((Integer) v))
+            .add(
+                "expire_interval",
+                "expireInterval",
+                Kind.INTEGER,
+                Access.OPTIONAL,
+                true,
+                Action::getExpireInterval,
+                (a, v) -> a.setExpireInterval((Integer) v))
+            .add(
+                "manager",
+                "manager",
+                Kind.JSON,
+                Access.OPTIONAL,
+                false,
+                Action::getManager,
+                (a, v) -> a.setManager((String) v))
+            .add(
+                "assignee",
+                "assignee",
+                Kind.JSON,
+                Access.OPTIONAL,
+                false,
+                Action::getAssignee,
+                (a, v) -> a.setAssignee((String) v))
+            .add(
+                "watcher",
+                "watcher",
+                Kind.JSON,
+                Access.OPTIONAL,
+                false,
+                Action::getWatcher,
+                (a, v) -> a.setWatcher((String) v))
+            .add(
+                "data",
+                "data",
+                Kind.JSON,
+                Access.OPTIONAL,
+                false,
+                Action::getData,
+                (a, v) -> a.setData((String) v)));
   }
 
   @Override

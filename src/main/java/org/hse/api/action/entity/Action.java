@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,11 @@ public class Action extends Placed {
 
   public static final List<String> TYPES =
       List.of("TRAINING", "MAINTENANCE", "HEALTH", "CHECK", "PER");
+
+  public static final List<String> VALIDITY_UNITS = List.of("YEAR", "MONTH", "DAY");
+
+  /** The longest JSON document a people or data field holds: 64 KB of characters. */
+  public static final int MAX_DOCUMENT = 65536;
 
   @Id
   @Column(name = "action_id", length = 36)
@@ -35,6 +41,27 @@ public class Action extends Placed {
 
   @Size(max = 4000)
   private String description;
+
+  @Column(name = "validity_unit")
+  private String validityUnit;
+
+  @PositiveOrZero private Integer validity;
+
+  @PositiveOrZero
+  @Column(name = "expire_interval")
+  private Integer expireInterval;
+
+  @Size(max = MAX_DOCUMENT)
+  private String manager;
+
+  @Size(max = MAX_DOCUMENT)
+  private String assignee;
+
+  @Size(max = MAX_DOCUMENT)
+  private String watcher;
+
+  @Size(max = MAX_DOCUMENT)
+  private String data;
 
   protected Action() {}
 
@@ -77,5 +104,61 @@ public class Action extends Placed {
 
   public void setDescription(String description) {
     this.description = description;
+  }
+
+  public String getValidityUnit() {
+    return validityUnit;
+  }
+
+  public void setValidityUnit(String validityUnit) {
+    this.validityUnit = validityUnit;
+  }
+
+  public Integer getValidity() {
+    return validity;
+  }
+
+  public void setValidity(Integer validity) {
+    this.validity = validity;
+  }
+
+  public Integer getExpireInterval() {
+    return expireInterval;
+  }
+
+  public void setExpireInterval(Integer expireInterval) {
+    this.expireInterval = expireInterval;
+  }
+
+  public String getManager() {
+    return manager;
+  }
+
+  public void setManager(String manager) {
+    this.manager = manager;
+  }
+
+  public String getAssignee() {
+    return assignee;
+  }
+
+  public void setAssignee(String assignee) {
+    this.assignee = assignee;
+  }
+
+  public String getWatcher() {
+    return watcher;
+  }
+
+  public void setWatcher(String watcher) {
+    this.watcher = watcher;
+  }
+
+  public String getData() {
+    return data;
+  }
+
+  public void setData(String data) {
+    this.data = data;
   }
 }

@@ -99,7 +99,11 @@ public class IncidentActionModel extends ResourceModel<IncidentAction> {
             .readOnly(
                 "project_name", "project.name", Kind.TEXT, true, l -> l.getProject().getName())
             .readOnlyEnum(
-                "project_type", "project.type", Project.TYPES, false, l -> l.getProject().getType())
+                "project_type",
+                "project.projectType",
+                Project.TYPES,
+                false,
+                l -> l.getProject().getProjectType())
             .readOnly("office_name", "office.name", Kind.TEXT, true, l -> l.getOffice().getName())
             .buildAudited());
   }

@@ -48,10 +48,10 @@ public abstract class PlacedModel<E extends Placed> extends ResourceModel<E> {
                 item -> item.getProject().getName())
             .readOnlyEnum(
                 "project_type",
-                "project.type",
+                "project.projectType",
                 Project.TYPES,
                 true,
-                item -> item.getProject().getType())
+                item -> item.getProject().getProjectType())
             .buildAudited());
   }
 

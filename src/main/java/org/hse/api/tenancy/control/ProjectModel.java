@@ -31,13 +31,21 @@ public class ProjectModel extends ResourceModel<Project> {
                 Project::getName,
                 (p, v) -> p.setName((String) v))
             .addEnum(
-                "type",
-                "type",
+                "project_type",
+                "projectType",
                 Project.TYPES,
                 Access.OPTIONAL,
                 true,
-                Project::getType,
-                (p, v) -> p.setType((String) v))
+                Project::getProjectType,
+                (p, v) -> p.setProjectType((String) v))
+            .addEnum(
+                "status",
+                "status",
+                Project.STATUSES,
+                Access.OPTIONAL,
+                true,
+                Project::getStatus,
+                (p, v) -> p.setStatus((String) v))
             .buildAudited());
   }
 

@@ -17,6 +17,8 @@ public class Project extends Audited {
 
   public static final List<String> TYPES = List.of("safety", "template");
 
+  public static final List<String> STATUSES = List.of("active", "suspended", "deleted");
+
   @Id
   @Column(name = "project_id", length = 36)
   private String id;
@@ -25,7 +27,11 @@ public class Project extends Audited {
   @Size(max = 255)
   private String name;
 
-  @NotNull private String type = "safety";
+  @NotNull
+  @Column(name = "project_type")
+  private String projectType = "safety";
+
+  @NotNull private String status = "active";
 
   protected Project() {}
 
@@ -46,11 +52,19 @@ public class Project extends Audited {
     this.name = name;
   }
 
-  public String getType() {
-    return type;
+  public String getProjectType() {
+    return projectType;
   }
 
-  public void setType(String type) {
-    this.type = type;
+  public void setProjectType(String projectType) {
+    this.projectType = projectType;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
   }
 }

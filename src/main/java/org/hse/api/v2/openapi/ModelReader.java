@@ -1,6 +1,7 @@
 package org.hse.api.v2.openapi;
 
 import jakarta.enterprise.inject.spi.CDI;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -14,9 +15,14 @@ import org.hse.api.v2.ResourceModels;
  * <p>The OpenAPI runtime creates it by reflection, not as a CDI bean, and on Payara builds the
  * document lazily on the first {@code GET /openapi}, on a thread of its own application. So the
  * reader makes this application's class loader the context class loader while it looks up the
- * {@link ResourceModels} bean through {@link CDI#current()} and reads the configuration.
+ * {@link ResourceModels} bean through {@link CDI#current()} and reads the configuration: {@code
+ * api.public-url} for {@code servers} and the token URL, and the external issuer, whose token
+ * endpoint the password flow then names.
  */
 public class ModelReader implements OASModelReader {
+
+  /** The URL clients reach the API at, for the document's {@code servers} and token URL. */
+  public static final String PUBLIC_URL = "api.public-url";
 
   @Override
   public OpenAPI buildModel() {
@@ -25,9 +31,15 @@ public class ModelReader implements OASModelReader {
     ClassLoader application = ModelReader.class.getClassLoader();
     thread.setContextClassLoader(application);
     try {
-      String realm = AuthSettings.from(ConfigProvider.getConfig(application)).realm();
+      Config config = ConfigProvider.getConfig(application);
+      AuthSettings auth = AuthSettings.from(config);
+      OpenApiDocument.Settings settings =
+          OpenApiDocument.Settings.of(
+              auth.realm(),
+              config.getOptionalValue(PUBLIC_URL, String.class).orElse(null),
+              auth.externalIssuer() ? auth.issuer() : null);
       ResourceModels models = CDI.current().select(ResourceModels.class).get();
-      return OpenApiDocument.build(models.all(), realm);
+      return OpenApiDocument.build(models.all(), settings);
     } finally {
       thread.setContextClassLoader(previous);
     }

@@ -20,13 +20,52 @@ public final class OpenApiDocument {
   private OpenApiDocument() {}
 
   /**
+   * Where the document points its clients, from the configuration.
+   *
+   * @param realm the realm of the built-in token endpoint ({@code auth.realm})
+   * @param serverUrl the base URL of the API ({@code api.public-url}), {@code /} (where the
+   *     document is served) when unset
+   * @param tokenUrl where the password flow logs in: the external issuer's token endpoint when one
+   *     is configured, the built-in one otherwise
+   */
+  public record Settings(String realm, String serverUrl, String tokenUrl) {
+
+    /** The settings of the built-in token endpoint, relative to where the document is served. */
+    public static Settings builtIn(String realm) {
+      return new Settings(realm, "/", SharedComponents.tokenPath(realm));
+    }
+
+    /**
+     * The settings from the configured values.
+     *
+     * @param publicUrl {@code api.public-url}, or null
+     * @param externalIssuer the issuer's URL ({@code mp.jwt.verify.issuer}) when tokens come from
+     *     an external issuer (Keycloak), else null
+     */
+    public static Settings of(String realm, String publicUrl, String externalIssuer) {
+      String base = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
+      String tokenUrl =
+          externalIssuer != null
+              ? externalIssuer.replaceAll("/+$", "") + "/protocol/openid-connect/token"
+              : base + SharedComponents.tokenPath(realm);
+      return new Settings(realm, base.isEmpty() ? "/" : base, tokenUrl);
+    }
+  }
+
+  /** The document for these resources, with the built-in token endpoint. */
+  public static OpenAPI build(List<? extends ResourceModel<?>> models, String realm) {
+    return build(models, Settings.builtIn(realm));
+  }
+
+  /**
    * The document for these resources.
    *
    * @param models the resource models, in the order their paths appear
-   * @param realm the realm of the built-in token endpoint ({@code auth.realm})
+   * @param settings where the document points its clients
    */
-  public static OpenAPI build(List<? extends ResourceModel<?>> models, String realm) {
-    Components components = SharedComponents.create(realm);
+  public static OpenAPI build(List<? extends ResourceModel<?>> models, Settings settings) {
+    String realm = settings.realm();
+    Components components = SharedComponents.create(settings.tokenUrl());
     Paths paths = OASFactory.createPaths();
     OpenAPI api =
         OASFactory.createOpenAPI()
@@ -40,13 +79,20 @@ public final class OpenApiDocument {
                             + " for them. Every /v2 call needs a bearer token (Authorization header"
                             + " or access-token query parameter); reader, writer and admin roles;"
                             + " items of another tenant answer 404."))
+            .addServer(OASFactory.createServer().url(settings.serverUrl()))
             .components(components)
             .paths(paths);
     for (ResourceModel<?> model : models) {
       ResourceDocument resource = new ResourceDocument(model);
       resource.addSchemas(components);
       resource.addPaths(paths);
-      api.addTag(OASFactory.createTag().name(model.type()));
+      api.addTag(
+          OASFactory.createTag()
+              .name(model.type())
+              .description(
+                  "The "
+                      + model.type()
+                      + " items: search, create, view, update and delete (with its preview)."));
     }
     TokenEndpointDocument tokenEndpoint = new TokenEndpointDocument(realm);
     tokenEndpoint.addSchemas(components);

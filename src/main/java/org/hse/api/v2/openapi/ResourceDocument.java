@@ -37,6 +37,7 @@ final class ResourceDocument {
   private final ResourceModel<?> model;
   private final String type;
   private final String schemaName;
+  private Components components;
 
   ResourceDocument(ResourceModel<?> model) {
     this.model = model;
@@ -58,7 +59,9 @@ final class ResourceDocument {
     return "/v2/" + type;
   }
 
+  /** Adds the resource's schemas, and the filter types its fields need; first of the two adds. */
   void addSchemas(Components components) {
+    this.components = components;
     components.addSchema(schemaName, itemSchema());
     components.addSchema(createName(), createSchema());
     components.addSchema(updateName(), updateSchema());
@@ -109,7 +112,7 @@ final class ResourceDocument {
             .description("One " + type + " item; it carries every field, null where unset.");
     List<String> required = new ArrayList<>();
     for (Field<?> field : fields()) {
-      schema.addProperty(field.name(), FieldSchemas.item(field));
+      schema.addProperty(field.name(), FieldSchemas.item(model.entityClass(), field));
       required.add(field.name());
     }
     return schema.required(required);
@@ -117,14 +120,12 @@ final class ResourceDocument {
 
   private Schema createSchema() {
     Schema schema =
-        SharedComponents.object()
-            .description(
-                "A new item of "
-                    + type
-                    + ". Read-only fields sent are ignored; any other unknown key is a 422.");
+        writeSchema(
+            "A new item of "
+                + type
+                + ". Read-only fields sent are ignored; any other unknown key is a 422.");
     List<String> required = new ArrayList<>();
     for (Field<?> field : writableFields()) {
-      schema.addProperty(field.name(), FieldSchemas.input(field));
       if (field.access().required()) {
         required.add(field.name());
       }
@@ -132,18 +133,29 @@ final class ResourceDocument {
     return schema.required(required);
   }
 
-  private Schema updateSchema() {
+  /**
+   * A create or update body: the writable fields with their limits, the read-only ones as ignored
+   * whatever their value, and no other key (an unknown key is a 422).
+   */
+  private Schema writeSchema(String description) {
     Schema schema =
-        SharedComponents.object()
-            .description(
-                "The fields of an item of "
-                    + type
-                    + " to change; the id and fixed fields may be repeated but not changed."
-                    + " Read-only fields sent are ignored; any other unknown key is a 422.");
-    for (Field<?> field : writableFields()) {
-      schema.addProperty(field.name(), FieldSchemas.input(field));
+        SharedComponents.object().additionalPropertiesBoolean(false).description(description);
+    for (Field<?> field : fields()) {
+      schema.addProperty(
+          field.name(),
+          field.access().writable()
+              ? FieldSchemas.input(model.entityClass(), field)
+              : FieldSchemas.ignored(field));
     }
     return schema;
+  }
+
+  private Schema updateSchema() {
+    return writeSchema(
+        "The fields of an item of "
+            + type
+            + " to change; the id and fixed fields may be repeated but not changed."
+            + " Read-only fields sent are ignored; any other unknown key is a 422.");
   }
 
   private Schema filterSchema() {
@@ -154,7 +166,7 @@ final class ResourceDocument {
                 "Field conditions, all ANDed; a list of values means any of these. An unknown"
                     + " field is a 422.");
     for (Field<?> field : fields()) {
-      schema.addProperty(field.name(), FieldSchemas.filter(field));
+      schema.addProperty(field.name(), FieldSchemas.filter(components, schemaName, field));
     }
     return schema;
   }
@@ -190,9 +202,10 @@ final class ResourceDocument {
         .security(bearerOrAccessToken());
   }
 
-  /** Either security scheme authenticates a v2 call. */
+  /** Any of the security schemes authenticates a v2 call: they all carry the same token. */
   private static List<SecurityRequirement> bearerOrAccessToken() {
     List<SecurityRequirement> alternatives = new ArrayList<>();
+    alternatives.add(OASFactory.createSecurityRequirement().addScheme(SharedComponents.BEARER));
     alternatives.add(OASFactory.createSecurityRequirement().addScheme(SharedComponents.OAUTH2));
     alternatives.add(
         OASFactory.createSecurityRequirement().addScheme(SharedComponents.ACCESS_TOKEN));
@@ -234,7 +247,7 @@ final class ResourceDocument {
               .in(Parameter.In.QUERY)
               .style(Parameter.Style.FORM)
               .explode(true)
-              .schema(FieldSchemas.filterParameter(field))
+              .schema(FieldSchemas.filterParameter(components, schemaName, field))
               .description(FieldSchemas.matching(field) + " Repeated: any of these."));
     }
     return operation.responses(

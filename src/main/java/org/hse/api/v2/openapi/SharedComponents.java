@@ -25,10 +25,13 @@ final class SharedComponents {
   static final String JSON = "application/json";
   static final String FORM = "application/x-www-form-urlencoded";
 
+  static final String BEARER = "bearer";
   static final String OAUTH2 = "oauth2";
   static final String ACCESS_TOKEN = "access-token";
 
-  static final String ERROR = "Error";
+  /** Not {@code Error}: generated Java clients would clash with {@code java.lang.Error}. */
+  static final String ERROR = "ApiError";
+
   static final String FIELD_ERROR = "FieldError";
   static final String DELETE_PREVIEW = "DeletePreview";
 
@@ -53,8 +56,8 @@ final class SharedComponents {
 
   private SharedComponents() {}
 
-  /** The shared components; the token URL is the built-in endpoint's, for the given realm. */
-  static Components create(String realm) {
+  /** The shared components; the password flow logs in at the given token URL. */
+  static Components create(String tokenUrl) {
     Components components = OASFactory.createComponents();
     components.addSchema(ERROR, errorSchema());
     components.addSchema(FIELD_ERROR, fieldErrorSchema());
@@ -64,7 +67,14 @@ final class SharedComponents {
     for (ErrorResponse error : ErrorResponse.values()) {
       components.addResponse(error.componentName, errorResponse(error));
     }
-    components.addSecurityScheme(OAUTH2, oauth2(realm));
+    components.addSecurityScheme(
+        BEARER,
+        OASFactory.createSecurityScheme()
+            .type(SecurityScheme.Type.HTTP)
+            .scheme("bearer")
+            .bearerFormat("JWT")
+            .description("The token in the Authorization header: Bearer <jwt>."));
+    components.addSecurityScheme(OAUTH2, oauth2(tokenUrl));
     components.addSecurityScheme(
         ACCESS_TOKEN,
         OASFactory.createSecurityScheme()
@@ -75,8 +85,8 @@ final class SharedComponents {
     return components;
   }
 
-  /** The token URL of the built-in, Keycloak-compatible endpoint. */
-  static String tokenUrl(String realm) {
+  /** The path of the built-in, Keycloak-compatible token endpoint. */
+  static String tokenPath(String realm) {
     return "/realms/" + realm + "/protocol/openid-connect/token";
   }
 
@@ -265,16 +275,18 @@ final class SharedComponents {
     return response;
   }
 
-  private static SecurityScheme oauth2(String realm) {
+  private static SecurityScheme oauth2(String tokenUrl) {
     return OASFactory.createSecurityScheme()
         .type(SecurityScheme.Type.OAUTH2)
-        .description("A bearer JWT in the Authorization header.")
+        .description(
+            "A bearer JWT in the Authorization header, from the password grant of the token"
+                + " endpoint (the built-in one, or the external issuer's when one is configured).")
         .flows(
             OASFactory.createOAuthFlows()
                 .password(
                     OASFactory.createOAuthFlow()
-                        .tokenUrl(tokenUrl(realm))
-                        .refreshUrl(tokenUrl(realm))
+                        .tokenUrl(tokenUrl)
+                        .refreshUrl(tokenUrl)
                         .addScope(
                             "profile",
                             "Granted with every token of the built-in endpoint; no operation"

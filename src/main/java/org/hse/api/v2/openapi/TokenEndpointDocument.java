@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * The built-in, Keycloak-compatible token endpoint: {@code POST .../token} and {@code GET
- * .../certs}. Neither needs a token, so their operations name no security requirement (and the
- * document declares none globally).
+ * .../certs}. Neither needs a token: their security is the one empty requirement, anonymous.
+ * (Payara's writer leaves out empty lists, so {@code security: []} would not reach the document,
+ * and {@code [{}]} says the same to every tool.)
  */
 final class TokenEndpointDocument {
 
@@ -47,7 +48,11 @@ final class TokenEndpointDocument {
                 "token_type", string().example("Bearer"),
                 "expires_in", integer().description("Seconds the access token lives."),
                 "refresh_token", string(),
-                "refresh_expires_in", integer().description("Seconds the refresh token lives."))
+                "refresh_expires_in", integer().description("Seconds the refresh token lives."),
+                "not-before-policy", integer().description("Keycloak's not-before policy: 0."),
+                "scope", string().example("profile"))
+            .addProperty("session_state", string().description("Sent by Keycloak."))
+            .addProperty("id_token", string().description("Sent by Keycloak for scope openid."))
             .description("Keycloak's token response."));
     components.addSchema(
         TOKEN_ERROR,
@@ -112,6 +117,7 @@ final class TokenEndpointDocument {
         .summary(summary)
         .description("No authentication: this is where tokens come from.")
         .addTag(TAG)
+        .security(new ArrayList<>(List.of(OASFactory.createSecurityRequirement())))
         .addParameter(
             OASFactory.createParameter()
                 .name("realm")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smallrye.openapi.runtime.io.Format;
@@ -23,11 +24,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.hse.api.TestData;
-import org.hse.api.action.control.ActionModel;
-import org.hse.api.incident.control.IncidentModel;
-import org.hse.api.incidentaction.control.IncidentActionModel;
-import org.hse.api.tenancy.control.OfficeModel;
-import org.hse.api.tenancy.control.ProjectModel;
+import org.hse.api.openapi.WriteDocument;
 import org.hse.api.v2.ResourceModel;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +34,7 @@ class OpenApiDocumentTest {
   static final List<String> TYPES =
       List.of("incident-action", "incident", "action", "project", "office");
 
-  final List<ResourceModel<?>> models =
-      List.of(
-          new IncidentActionModel(),
-          new IncidentModel(),
-          new ActionModel(),
-          new ProjectModel(),
-          new OfficeModel());
+  final List<ResourceModel<?>> models = WriteDocument.models();
 
   final OpenAPI api = OpenApiDocument.build(models, "hse");
 
@@ -102,7 +93,9 @@ class OpenApiDocumentTest {
   @Test
   void createNeedsTheRequiredFieldsAndUpdateNone() {
     Schema create = schema("IncidentActionCreate");
-    assertEquals(Set.copyOf(TestData.INCIDENT_ACTION_WRITABLE), create.getProperties().keySet());
+    assertEquals(
+        Set.copyOf(concat(TestData.INCIDENT_ACTION_WRITABLE, TestData.INCIDENT_ACTION_READ_ONLY)),
+        create.getProperties().keySet());
     assertEquals(
         List.of("office_incident_id", "entity_type", "entity_id", "subtenant_id", "tenant_id"),
         create.getRequired());
@@ -112,8 +105,17 @@ class OpenApiDocumentTest {
     assertEquals(List.of("name"), required("Project"));
     assertEquals(List.of("project_id", "name"), required("Office"));
     Schema update = schema("IncidentActionUpdate");
-    assertEquals(Set.copyOf(TestData.INCIDENT_ACTION_WRITABLE), update.getProperties().keySet());
+    assertEquals(create.getProperties().keySet(), update.getProperties().keySet());
     assertTrue(update.getRequired() == null || update.getRequired().isEmpty());
+    for (Schema write : List.of(create, update)) {
+      assertEquals(Boolean.FALSE, write.getAdditionalPropertiesBoolean());
+      for (String name : TestData.INCIDENT_ACTION_WRITABLE) {
+        assertNotNull(write.getProperties().get(name).getType(), name);
+      }
+      for (String name : TestData.INCIDENT_ACTION_READ_ONLY) {
+        assertNull(write.getProperties().get(name).getType(), "any value is ignored: " + name);
+      }
+    }
   }
 
   @Test
@@ -129,7 +131,7 @@ class OpenApiDocumentTest {
         schema("Action").getProperties().get("action_type").getEnumeration());
     assertEquals(
         List.of("safety", "template"),
-        schema("Project").getProperties().get("type").getEnumeration());
+        schema("Project").getProperties().get("project_type").getEnumeration());
   }
 
   @Test
@@ -262,7 +264,7 @@ class OpenApiDocumentTest {
   @Test
   void errorsHaveTheContractBodies() {
     assertEquals(
-        Set.of("name", "message", "code", "status"), schema("Error").getProperties().keySet());
+        Set.of("name", "message", "code", "status"), schema("ApiError").getProperties().keySet());
     assertEquals(Set.of("field", "message"), schema("FieldError").getProperties().keySet());
     Map<String, APIResponse> responses = api.getComponents().getResponses();
     for (ErrorResponse error : ErrorResponse.values()) {
@@ -275,7 +277,7 @@ class OpenApiDocumentTest {
       if (error.status == 422) {
         assertEquals("#/components/schemas/FieldError", body.getItems().getRef());
       } else {
-        assertEquals("#/components/schemas/Error", body.getRef(), error.componentName);
+        assertEquals("#/components/schemas/ApiError", body.getRef(), error.componentName);
       }
     }
     assertEquals(
@@ -294,29 +296,136 @@ class OpenApiDocumentTest {
     assertEquals(SecurityScheme.In.QUERY, accessToken.getIn());
     assertEquals("access-token", accessToken.getName());
 
+    SecurityScheme bearer = api.getComponents().getSecuritySchemes().get("bearer");
+    assertEquals(SecurityScheme.Type.HTTP, bearer.getType());
+    assertEquals("bearer", bearer.getScheme());
+
     assertNull(api.getSecurity());
-    assertEquals(2, path("/v2/action/view/{id}").getGET().getSecurity().size());
+    assertEquals(
+        List.of(Set.of("bearer"), Set.of("oauth2"), Set.of("access-token")),
+        path("/v2/action/view/{id}").getGET().getSecurity().stream()
+            .map(requirement -> requirement.getSchemes().keySet())
+            .toList());
     Operation token = path("/realms/{realm}/protocol/openid-connect/token").getPOST();
-    assertNull(token.getSecurity());
+    assertAnonymous(token);
+    assertAnonymous(path("/realms/{realm}/protocol/openid-connect/certs").getGET());
+    assertEquals(
+        Set.of(
+            "access_token",
+            "token_type",
+            "expires_in",
+            "refresh_token",
+            "refresh_expires_in",
+            "not-before-policy",
+            "scope"),
+        Set.copyOf(schema("TokenResponse").getRequired()));
     assertEquals(
         Set.of("grant_type", "client_id", "username", "password", "refresh_token"),
         schema("TokenRequest").getProperties().keySet());
-    assertNotNull(path("/realms/{realm}/protocol/openid-connect/certs").getGET());
-    assertNull(path("/realms/{realm}/protocol/openid-connect/certs").getGET().getSecurity());
+  }
+
+  /** The one empty requirement: anonymous (Payara's writer drops an empty list). */
+  private static void assertAnonymous(Operation operation) {
+    assertEquals(1, operation.getSecurity().size());
+    assertTrue(
+        operation.getSecurity().get(0).getSchemes() == null
+            || operation.getSecurity().get(0).getSchemes().isEmpty());
+  }
+
+  @Test
+  void serversAndTheTokenUrlFollowTheConfiguration() {
+    assertEquals("/", api.getServers().get(0).getUrl());
+    OpenAPI hosted =
+        OpenApiDocument.build(
+            models, OpenApiDocument.Settings.of("hse", "https://hse.example.com/api/", null));
+    assertEquals("https://hse.example.com/api", hosted.getServers().get(0).getUrl());
+    assertEquals(
+        "https://hse.example.com/api/realms/hse/protocol/openid-connect/token", tokenUrl(hosted));
+    OpenAPI keycloak =
+        OpenApiDocument.build(
+            models,
+            OpenApiDocument.Settings.of("hse", null, "https://sso.example.com/realms/production"));
+    assertEquals("/", keycloak.getServers().get(0).getUrl());
+    assertEquals(
+        "https://sso.example.com/realms/production/protocol/openid-connect/token",
+        tokenUrl(keycloak));
+  }
+
+  @Test
+  void lengthsAndBlanksAreDescribedAsEnforced() {
+    Map<String, Schema> create = schema("IncidentCreate").getProperties();
+    assertEquals(255, create.get("name").getMaxLength());
+    assertEquals(1, create.get("name").getMinLength());
+    assertEquals("\\S", create.get("name").getPattern());
+    assertEquals(4000, create.get("description_event").getMaxLength());
+    assertNull(create.get("description_event").getMinLength());
+    assertNull(create.get("date_incident").getMaxLength());
+    Map<String, Schema> action = schema("ActionCreate").getProperties();
+    assertEquals(65536, action.get("data").getMaxLength());
+    assertEquals(Schema.SchemaType.INTEGER, action.get("validity").getType());
+    assertEquals(0, action.get("validity").getMinimum().intValue());
+    assertEquals(List.of("YEAR", "MONTH", "DAY"), action.get("validity_unit").getEnumeration());
+    assertEquals(4000, schema("OfficeCreate").getProperties().get("description").getMaxLength());
+    assertEquals(255, schema("Office").getProperties().get("vat").getMaxLength());
+  }
+
+  @Test
+  void filtersShareOneNamedListTypePerKindOfValue() {
+    Map<String, Schema> filter = schema("IncidentActionFilter").getProperties();
+    assertEquals("#/components/schemas/UuidValues", filter.get("entity_id").getRef());
+    assertEquals("#/components/schemas/TextValues", filter.get("action_name").getRef());
+    assertEquals(
+        "#/components/schemas/TextValues",
+        schema("ActionFilter").getProperties().get("manager").getRef());
+    assertEquals(
+        "#/components/schemas/CountValues",
+        schema("ActionFilter").getProperties().get("validity").getRef());
+    assertEquals(
+        "#/components/schemas/StatusValues",
+        schema("IncidentFilter").getProperties().get("status").getRef());
+    assertEquals(
+        "#/components/schemas/ProjectStatusValues",
+        schema("ProjectFilter").getProperties().get("status").getRef());
+    assertEquals(
+        List.of("active", "suspended", "deleted"), schema("ProjectStatusValue").getEnumeration());
+    assertEquals("#/components/schemas/UuidValue", schema("UuidValues").getItems().getRef());
+    assertEquals("uuid", schema("UuidValue").getFormat());
+    assertEquals(
+        "#/components/schemas/UuidValues",
+        path("/v2/incident-action/index").getGET().getParameters().stream()
+            .filter(parameter -> "filter[entity_id]".equals(parameter.getName()))
+            .findFirst()
+            .orElseThrow()
+            .getSchema()
+            .getRef());
+    assertEquals(1000, schema("UuidValues").getMaxItems());
+  }
+
+  @Test
+  void noSchemaIsNamedAfterAJdkClass() {
+    for (String name : api.getComponents().getSchemas().keySet()) {
+      for (String pkg :
+          List.of("java.lang.", "java.util.", "java.sql.", "java.time.", "java.io.")) {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName(pkg + name), pkg + name);
+      }
+    }
+  }
+
+  private static String tokenUrl(OpenAPI document) {
+    return document
+        .getComponents()
+        .getSecuritySchemes()
+        .get("oauth2")
+        .getFlows()
+        .getPassword()
+        .getTokenUrl();
   }
 
   @Test
   void theRealmComesFromTheCaller() {
-    OpenAPI other = OpenApiDocument.build(models, "acme");
     assertEquals(
         "/realms/acme/protocol/openid-connect/token",
-        other
-            .getComponents()
-            .getSecuritySchemes()
-            .get("oauth2")
-            .getFlows()
-            .getPassword()
-            .getTokenUrl());
+        tokenUrl(OpenApiDocument.build(models, "acme")));
   }
 
   private PathItem path(String path) {

@@ -1,0 +1,63 @@
+package org.hse.api;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One HTTP/1.1 exchange on a plain socket, for what {@code java.net.http} hides: the status line as
+ * the server wrote it, reason phrase included.
+ */
+public final class RawHttp {
+
+  private RawHttp() {}
+
+  /** The whole answer, status line, headers and body, as the server wrote it. */
+  public static String exchange(
+      URI base, String method, String path, String token, String contentType, String body) {
+    byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    StringBuilder request =
+        new StringBuilder()
+            .append(method)
+            .append(' ')
+            .append(base.getRawPath().replaceAll("/$", ""))
+            .append('/')
+            .append(path)
+            .append(" HTTP/1.1\r\nHost: ")
+            .append(base.getHost())
+            .append(':')
+            .append(base.getPort())
+            .append("\r\nConnection: close\r\nAccept: application/json\r\n");
+    if (token != null) {
+      request.append("Authorization: Bearer ").append(token).append("\r\n");
+    }
+    if (contentType != null) {
+      request.append("Content-Type: ").append(contentType).append("\r\n");
+    }
+    request.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(content);
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      in.transferTo(answer);
+      return answer.toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The first line of the answer, e.g. {@code HTTP/1.1 422 Unprocessable Entity}. */
+  public static String statusLine(String answer) {
+    int end = answer.indexOf("\r\n");
+    return end < 0 ? answer : answer.substring(0, end);
+  }
+}

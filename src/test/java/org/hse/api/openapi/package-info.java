@@ -1,0 +1,2 @@
+/** Build tooling around the OpenAPI document: the document file the client generator reads. */
+package org.hse.api.openapi;
