@@ -113,6 +113,20 @@ public final class ChildProcess implements AutoCloseable {
     removeShutdownHook();
   }
 
+  /** Sends {@code SIGTERM} to the process (only), as {@code kill} does; does not wait. */
+  public void terminate() {
+    process.toHandle().destroy();
+  }
+
+  /** Waits for the process to exit; its exit code. Fails after the timeout. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(name + " did not exit within " + timeout);
+    }
+    removeShutdownHook();
+    return process.exitValue();
+  }
+
   /** Stops the process and its descendants: {@code SIGTERM}, then {@code SIGKILL} after 30 s. */
   @Override
   public void close() {

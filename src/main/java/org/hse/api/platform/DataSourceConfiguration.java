@@ -7,6 +7,10 @@ import jakarta.ejb.Singleton;
  * The one data source, chosen by configuration alone: H2 in the data directory by default,
  * PostgreSQL in production through {@code DB_CLASS}, {@code DB_URL}, {@code DB_USER} and {@code
  * DB_PASSWORD} (STACK.md, gotcha 5). On WildFly the server defines it instead (server-config).
+ *
+ * <p>The pool validates each connection as it hands it out and drops every pooled connection when
+ * one is found dead, so the instances recover by themselves from a database restart, without being
+ * restarted (the fault test restarts PostgreSQL under load).
  */
 @Singleton
 @DataSourceDefinition(
@@ -16,7 +20,18 @@ import jakarta.ejb.Singleton;
     user = "${MPCONFIG=db.user}",
     password = "${MPCONFIG=db.password}",
     minPoolSize = 2,
-    maxPoolSize = 32)
+    maxPoolSize = 32,
+    loginTimeout = 5,
+    properties = {
+      // every connection is checked (JDBC isValid) before it is handed out; when one fails, the
+      // pool drops them all: after a database restart no request gets a dead connection
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.fail-all-connections=true",
+      // while the database is down, a request waits at most this long for a connection
+      "fish.payara.max-wait-time-in-millis=10000"
+    })
 public class DataSourceConfiguration {
 
   public static final String JNDI_NAME = "java:app/jdbc/incidents";

@@ -1,5 +1,7 @@
 /**
  * What the application stands on: the JAX-RS application, the data source chosen by configuration,
- * the Flyway migrations run at start-up and the optional demo data.
+ * the Flyway migrations run at start-up, the optional demo data, and what an operator's load
+ * balancer and orchestrator ask: readiness (the database answers, the JVM is not stopping) and
+ * liveness.
  */
 package org.hse.api.platform;

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.ConfigValue;
  * @param refreshLifetime {@code auth.refresh.lifetime} in seconds, default 1800
  * @param endpointEnabled {@code auth.token-endpoint.enabled} (default true) and no external issuer
  * @param externalIssuer whether the operator configured an external issuer's key ({@code
- *     mp.jwt.verify.publickey.location}, or {@code mp.jwt.verify.publickey} from a source other
+ *     mp.jwt.verify.publickey}, or {@code mp.jwt.verify.publickey.location} from a source other
  *     than {@link TokenKeyConfigSource})
  * @param dataDir {@code data.dir} (or {@code DATA_DIR}), default {@code ./data}
  * @param usersFile {@code auth.users.file} (or {@code AUTH_USERS_FILE})
@@ -40,6 +40,8 @@ public record AuthSettings(
   static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
   static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
   static final String ISSUER = "mp.jwt.verify.issuer";
+  static final String ACCESS_LIFETIME = "auth.token.lifetime";
+  static final String REFRESH_LIFETIME = "auth.refresh.lifetime";
 
   /** Reads the settings from the application's configuration. */
   public static AuthSettings current() {
@@ -53,8 +55,8 @@ public record AuthSettings(
         string(config, "auth.realm").orElse("hse"),
         string(config, "auth.client-id").orElse("api"),
         string(config, ISSUER).orElse(null),
-        Duration.ofSeconds(positive(config, "auth.token.lifetime", 300)),
-        Duration.ofSeconds(positive(config, "auth.refresh.lifetime", 1800)),
+        Duration.ofSeconds(positive(config, ACCESS_LIFETIME, 300)),
+        Duration.ofSeconds(positive(config, REFRESH_LIFETIME, 1800)),
         !external
             && config.getOptionalValue("auth.token-endpoint.enabled", Boolean.class).orElse(true),
         external,
@@ -71,25 +73,24 @@ public record AuthSettings(
   }
 
   /**
-   * Whether tokens come from an external issuer: the operator set {@code
-   * mp.jwt.verify.publickey.location}, or set {@code mp.jwt.verify.publickey} in a source other
-   * than ours.
+   * Whether tokens come from an external issuer: the operator set {@code mp.jwt.verify.publickey},
+   * or set {@code mp.jwt.verify.publickey.location} in a source other than ours.
    */
   static boolean externalIssuer(Config config) {
-    if (string(config, PUBLIC_KEY_LOCATION).isPresent()) {
+    if (string(config, PUBLIC_KEY).isPresent()) {
       return true;
     }
-    ConfigValue key = config.getConfigValue(PUBLIC_KEY);
-    return key.getValue() != null
-        && !key.getValue().isBlank()
-        && !TokenKeyConfigSource.NAME.equals(key.getSourceName());
+    ConfigValue location = config.getConfigValue(PUBLIC_KEY_LOCATION);
+    return location.getValue() != null
+        && !location.getValue().isBlank()
+        && !TokenKeyConfigSource.NAME.equals(location.getSourceName());
   }
 
   static Optional<String> string(Config config, String name) {
     return config.getOptionalValue(name, String.class).map(String::strip).filter(s -> !s.isEmpty());
   }
 
-  private static long positive(Config config, String name, long defaultValue) {
+  static long positive(Config config, String name, long defaultValue) {
     long value = config.getOptionalValue(name, Long.class).orElse(defaultValue);
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be a positive number of seconds");

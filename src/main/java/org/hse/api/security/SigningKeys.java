@@ -23,10 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * The keys of the built-in token endpoint: an RSA 2048 key that signs access tokens (RS256) and a
- * 256-bit secret that signs refresh tokens (HS256, which MicroProfile JWT refuses as an access
- * token). Both are generated at first use and kept in {@code <data.dir>/keys/token-keys.json} (a
- * JWK set, readable by its owner only), so restarts keep issued tokens valid.
+ * One generation of the keys of the built-in token endpoint: an RSA 2048 key that signs access
+ * tokens (RS256) and a 256-bit secret that signs refresh tokens (HS256, which MicroProfile JWT
+ * refuses as an access token).
+ *
+ * <p>The generations in use are kept in the database ({@link SharedKeys}). The first generation of
+ * an empty database is the one in {@code <data.dir>/keys/token-keys.json} of the instance that
+ * finds it empty (a JWK set, readable by its owner only, generated at first use), so a service that
+ * kept its key there before keeps its issued tokens valid.
  */
 public final class SigningKeys {
 
@@ -77,8 +81,13 @@ public final class SigningKeys {
   }
 
   private static SigningKeys read(Path file) throws IOException {
+    return parse(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /** The keys of a private JWK set as {@link #toJson()} writes it. */
+  static SigningKeys parse(String json) throws IOException {
     try {
-      JWKSet set = JWKSet.parse(Files.readString(file, StandardCharsets.UTF_8));
+      JWKSet set = JWKSet.parse(json);
       RSAKey rsa = null;
       OctetSequenceKey secret = null;
       for (JWK key : set.getKeys()) {
@@ -97,8 +106,11 @@ public final class SigningKeys {
     }
   }
 
-  private static void create(Path file) throws IOException {
-    JWKSet set;
+  /**
+   * New keys: an RSA 2048 key pair whose {@code kid} is its thumbprint, and a 256-bit secret with
+   * this {@code kid}.
+   */
+  static SigningKeys generate(String refreshKeyId) {
     try {
       RSAKey generated = new RSAKeyGenerator(2048).generate();
       RSAKey rsa =
@@ -109,19 +121,28 @@ public final class SigningKeys {
               .build();
       OctetSequenceKey secret =
           new OctetSequenceKeyGenerator(256)
-              .keyID(REFRESH_KEY_ID)
+              .keyID(refreshKeyId)
               .algorithm(JWSAlgorithm.HS256)
               .keyUse(KeyUse.SIGNATURE)
               .generate();
-      set = new JWKSet(List.of(rsa, secret));
+      return new SigningKeys(rsa, secret);
     } catch (JOSEException e) {
       throw new IllegalStateException("Cannot generate the token signing keys", e);
     }
+  }
+
+  /** Both keys, private parts included, as a JWK set. */
+  String toJson() {
+    return new JWKSet(List.of(signingKey, refreshKey)).toString(false);
+  }
+
+  private static void create(Path file) throws IOException {
+    SigningKeys set = generate(REFRESH_KEY_ID);
     Files.createDirectories(file.getParent());
     Path tmp = Files.createTempFile(file.getParent(), "token-keys", ".tmp");
     try {
       restrictToOwner(tmp);
-      Files.writeString(tmp, set.toString(false), StandardCharsets.UTF_8);
+      Files.writeString(tmp, set.toJson(), StandardCharsets.UTF_8);
       try {
         // a link fails when another process created the file first: theirs wins
         Files.createLink(file, tmp);

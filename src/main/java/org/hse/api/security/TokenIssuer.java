@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +36,7 @@ public final class TokenIssuer {
 
   private final RSAKey signingKey;
   private final OctetSequenceKey refreshKey;
+  private final List<OctetSequenceKey> refreshVerifiers;
   private final String issuer;
   private final String clientId;
   private final Duration accessLifetime;
@@ -49,8 +51,34 @@ public final class TokenIssuer {
       Duration accessLifetime,
       Duration refreshLifetime,
       Clock clock) {
+    this(
+        signingKey,
+        refreshKey,
+        List.of(refreshKey),
+        issuer,
+        clientId,
+        accessLifetime,
+        refreshLifetime,
+        clock);
+  }
+
+  /**
+   * An issuer that signs with these keys and accepts refresh tokens signed by any of {@code
+   * refreshVerifiers} (the secrets of every key generation still valid), chosen by their {@code
+   * kid}.
+   */
+  public TokenIssuer(
+      RSAKey signingKey,
+      OctetSequenceKey refreshKey,
+      List<OctetSequenceKey> refreshVerifiers,
+      String issuer,
+      String clientId,
+      Duration accessLifetime,
+      Duration refreshLifetime,
+      Clock clock) {
     this.signingKey = Objects.requireNonNull(signingKey);
     this.refreshKey = Objects.requireNonNull(refreshKey);
+    this.refreshVerifiers = List.copyOf(refreshVerifiers);
     this.issuer = Objects.requireNonNull(issuer, "mp.jwt.verify.issuer is not configured");
     this.clientId = Objects.requireNonNull(clientId);
     this.accessLifetime = accessLifetime;
@@ -127,8 +155,12 @@ public final class TokenIssuer {
     }
     try {
       SignedJWT jwt = SignedJWT.parse(refreshToken);
+      String keyId = jwt.getHeader().getKeyID();
+      Optional<OctetSequenceKey> verifier =
+          refreshVerifiers.stream().filter(k -> k.getKeyID().equals(keyId)).findFirst();
       if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
-          || !jwt.verify(new MACVerifier(refreshKey))) {
+          || verifier.isEmpty()
+          || !jwt.verify(new MACVerifier(verifier.get()))) {
         return Optional.empty();
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();

@@ -1,17 +1,21 @@
 package org.hse.api.security;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.hse.api.platform.DataSourceConfiguration;
 
 /**
- * The built-in token endpoint's state: its settings, users and keys. Prepared at start-up, so the
- * signing key exists and the demo-user warning is logged before the first request.
+ * The built-in token endpoint's state: its settings, users, keys ({@link SharedKeys}) and login
+ * throttle (counted in the database). Prepared at start-up, so the demo-user warning is logged
+ * before the first request.
  */
 @ApplicationScoped
 public class TokenService {
@@ -20,11 +24,17 @@ public class TokenService {
 
   private AuthSettings settings;
   private UserDirectory users;
-  private TokenIssuer issuer;
-  private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+  private LoginThrottle throttle;
+
+  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  DataSource dataSource;
+
+  @Inject SharedKeys sharedKeys;
 
   @PostConstruct
   void init() {
+    throttle =
+        new LoginThrottle(Clock.systemUTC(), new LoginFailureTable(dataSource, Clock.systemUTC()));
     settings = AuthSettings.current();
     users =
         settings.usersFile().isPresent() || settings.demoUsers()
@@ -47,23 +57,16 @@ public class TokenService {
       LOG.severe(
           "Built-in token endpoint: mp.jwt.verify.issuer is not set, no token can be issued");
     }
-    try {
-      SigningKeys.in(settings.dataDir());
-      LOG.info(
-          () ->
-              "Built-in token endpoint: realms/"
-                  + settings.realm()
-                  + "/protocol/openid-connect/token, issuer "
-                  + settings.issuer()
-                  + ", key in "
-                  + settings.dataDir().resolve(SigningKeys.FILE)
-                  + ", "
-                  + users.size()
-                  + " users from "
-                  + users.source());
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Built-in token endpoint cannot start: " + e.getMessage(), e);
-    }
+    LOG.info(
+        () ->
+            "Built-in token endpoint: realms/"
+                + settings.realm()
+                + "/protocol/openid-connect/token, issuer "
+                + settings.issuer()
+                + ", keys shared through the database (org.hse.api.security.SharedKeys), "
+                + users.size()
+                + " users from "
+                + users.source());
     if (!users.isDemo() && settings.usersFile().isEmpty()) {
       LOG.warning(
           "Built-in token endpoint knows no user: set auth.users.file (environment"
@@ -92,26 +95,24 @@ public class TokenService {
     return users;
   }
 
-  /** The key store; only when the endpoint is enabled. */
-  public SigningKeys keys() {
-    return SigningKeys.in(settings.dataDir());
+  /** The token keys as last read from the database; only when the endpoint is enabled. */
+  public KeyRing keys() {
+    return sharedKeys.ring();
   }
 
-  /** The token minter, created at first use. */
-  public synchronized TokenIssuer issuer() {
-    if (issuer == null) {
-      SigningKeys keys = keys();
-      issuer =
-          new TokenIssuer(
-              keys.signingKey(),
-              keys.refreshKey(),
-              settings.issuer(),
-              settings.clientId(),
-              settings.accessLifetime(),
-              settings.refreshLifetime(),
-              Clock.systemUTC());
-    }
-    return issuer;
+  /** The token minter of this moment: the signing generation signs, every valid one verifies. */
+  public TokenIssuer issuer() {
+    KeyRing keys = keys();
+    SigningKeys signing = keys.signing().keys();
+    return new TokenIssuer(
+        signing.signingKey(),
+        signing.refreshKey(),
+        keys.refreshKeys(),
+        settings.issuer(),
+        settings.clientId(),
+        settings.accessLifetime(),
+        settings.refreshLifetime(),
+        Clock.systemUTC());
   }
 
   /**

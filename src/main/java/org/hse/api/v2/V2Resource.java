@@ -82,7 +82,14 @@ public abstract class V2Resource<E extends Audited> {
   @Path("create")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
   public Response create(InputStream body) {
-    Stored stored = store().create(caller(), bodies.read(body, headers.getMediaType()));
+    JsonObject item = bodies.read(body, headers.getMediaType());
+    Stored stored;
+    try {
+      stored = store().create(caller(), item);
+    } catch (V2Store.CreateRaced raced) {
+      // the other create has committed: this one, in a new transaction, is now a plain retry
+      stored = store().create(caller(), item);
+    }
     ResponseBuilder response =
         stored.created()
             ? Response.created(

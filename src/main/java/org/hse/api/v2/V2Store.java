@@ -125,16 +125,36 @@ public abstract class V2Store<E extends Audited> {
     }
     em.persist(candidate);
     TenantCounts counts = new TenantCounts(em);
-    refusedAsConflict(
-        () -> {
-          em.flush();
-          if (model().isTenant()) {
-            counts.open(id, models.all());
-            em.flush();
-          }
-          counts.add(model().tenantOf(candidate), model(), 1);
-        });
+    try {
+      em.flush();
+      if (model().isTenant()) {
+        counts.open(id, models.all());
+        em.flush();
+      }
+      counts.add(model().tenantOf(candidate), model(), 1);
+    } catch (PersistenceException e) {
+      throw new CreateRaced(e);
+    }
     return stored(candidate, true);
+  }
+
+  /**
+   * A create the database refused because a concurrent transaction, on this instance or another,
+   * committed the same id or the same unique pair first (or locked rows it needed): this
+   * transaction rolls back, and the resource runs the create once more, which then sees the
+   * winner's row and answers as for a retry (200, 409 or the pair's 422). A 409 if it is not
+   * retried.
+   */
+  public static final class CreateRaced extends ClientErrorException {
+
+    private static final long serialVersionUID = 1L;
+
+    CreateRaced(Throwable cause) {
+      super(
+          "The item conflicts with one stored at the same time; read it again.",
+          Status.CONFLICT,
+          cause);
+    }
   }
 
   /**

@@ -29,7 +29,7 @@ import org.hse.api.ChildProcess;
  */
 public final class PayaraMicro implements AutoCloseable {
 
-  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(8);
 
   /** Prefixes of the environment variables that configure the service (README, Configuration). */
   private static final List<String> SERVICE_SETTINGS =
@@ -66,6 +66,9 @@ public final class PayaraMicro implements AutoCloseable {
                 "-jar",
                 buildFile("payara.microJar"),
                 "--nocluster",
+                // on SIGTERM, requests in flight get this long to complete (README)
+                "--shutdowngrace",
+                "10000",
                 "--port",
                 Integer.toString(port),
                 // a fresh instance directory per start, inside the test's directory (not /tmp)
@@ -106,6 +109,19 @@ public final class PayaraMicro implements AutoCloseable {
     process.kill();
   }
 
+  /**
+   * {@code kill -TERM}: asks the server to stop, as an orchestrator does, and returns at once; the
+   * server stops within its shutdown grace.
+   */
+  public synchronized void terminate() {
+    process.terminate();
+  }
+
+  /** Waits until the server process has exited; its exit code. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    return process.awaitExit(timeout);
+  }
+
   /** Where the server's output goes: one file for every start, appended. */
   public Path log() {
     return workDir.resolve(name + ".log");
@@ -127,7 +143,8 @@ public final class PayaraMicro implements AutoCloseable {
   }
 
   private Path instanceDir(int start) {
-    return workDir.resolve("payara-" + start);
+    // named after the server, so that several servers may share one work directory
+    return workDir.resolve(name + "-" + start);
   }
 
   private static void deleteTree(Path root) {
@@ -156,7 +173,8 @@ public final class PayaraMicro implements AutoCloseable {
     return Path.of(value).toAbsolutePath().toString();
   }
 
-  private static int freePort() {
+  /** A port nobody listens on now. */
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
