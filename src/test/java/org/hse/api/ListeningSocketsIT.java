@@ -2,6 +2,7 @@ package org.hse.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.hse.api.ApiClient.Reply;
 import org.hse.api.faults.PayaraMicro;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,26 +32,65 @@ import org.junit.jupiter.api.Test;
  * (the default of {@code HTTP_HOST}), no Hazelcast data-grid port (5900/6900), no multicast
  * discovery socket, no admin port. The sockets are read from {@code /proc}: the socket inodes among
  * the process's file descriptors, looked up in {@code /proc/<pid>/net/{tcp,tcp6,udp,udp6}}, after a
- * few requests, so that anything opened lazily is open. Linux only.
+ * few requests, so that anything opened lazily is open. Linux only. The same server shows what an
+ * operator's {@code /metrics} holds.
  */
 class ListeningSocketsIT {
 
-  @Test
-  void theReadmesStartListensOnTheHttpPortAloneOnLoopback() throws Exception {
+  static PayaraMicro server;
+  static URI base;
+
+  @BeforeAll
+  static void start() throws Exception {
     Path work = Path.of("target", "sockets").toAbsolutePath();
-    Map<String, String> environment =
-        Map.of("DATA_DIR", work.resolve("data").toString(), "DEMO_ENABLED", "true");
-    try (PayaraMicro server = new PayaraMicro("sockets", work, environment)) {
-      URI base = server.start();
-      HttpClient http = HttpClient.newHttpClient();
-      for (String path : List.of("health", "openapi", "v2/project/index", "metrics")) {
-        http.send(
-            HttpRequest.newBuilder(base.resolve(path)).build(),
-            HttpResponse.BodyHandlers.discarding());
-      }
-      List<String> listening = listening(server.pid());
-      assertEquals(List.of("tcp 127.0.0.1:" + base.getPort()), listening, "listening sockets");
+    server =
+        new PayaraMicro(
+            "sockets",
+            work,
+            Map.of("DATA_DIR", work.resolve("data").toString(), "DEMO_ENABLED", "true"));
+    base = server.start();
+    HttpClient http = HttpClient.newHttpClient();
+    for (String path : List.of("health", "openapi", "v2/project/index", "metrics")) {
+      http.send(
+          HttpRequest.newBuilder(base.resolve(path)).build(),
+          HttpResponse.BodyHandlers.discarding());
     }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void theReadmesStartListensOnTheHttpPortAloneOnLoopback() {
+    assertEquals(
+        List.of("tcp 127.0.0.1:" + base.getPort()), listening(server.pid()), "listening sockets");
+  }
+
+  /**
+   * {@code /metrics} as deployed at the root context: an admin's only (Payara adds its servlet to
+   * the root context's application); Payara's unused built-in H2 pool is gone, so no pool metrics
+   * carry a name not the service's.
+   */
+  @Test
+  void theMetricsAnswerAnAdminAndNameNoPoolTheServiceDoesNotUse() {
+    ApiClient anonymous = new ApiClient(base, null);
+    for (String path : List.of("metrics", "metrics/base", "metrics/vendor", "metrics?scope=base")) {
+      Reply refused = anonymous.get(path);
+      assertEquals(401, refused.status(), path + ": " + refused.body());
+      assertFalse(refused.body().contains("memory"), path);
+    }
+    ApiClient rita = anonymous.as(ApiClient.login(base, "rita", "demo-rita-pass"));
+    assertEquals(403, rita.get("metrics").status());
+    ApiClient admin = anonymous.as(ApiClient.login(base, "admin", "demo-admin-pass"));
+    Reply metrics = admin.get("metrics");
+    assertEquals(200, metrics.status(), metrics.body());
+    assertTrue(metrics.body().contains("api_requests_total{"), metrics.body());
+    assertTrue(metrics.body().contains("memory_usedHeap_bytes"), metrics.body());
+    assertFalse(metrics.body().contains("H2Pool"), metrics.body());
   }
 
   /** The process's (and its children's) listening TCP and bound, unconnected UDP sockets. */
