@@ -506,42 +506,24 @@ class HostileIT {
 
   // --- what operators see, and what no one else does ------------------------------------------
 
+  /**
+   * Anyone but an admin is refused {@code /metrics} in the application's context. What an admin
+   * reads there is checked where the WAR is deployed at the root context as in production ({@link
+   * ListeningSocketsIT}): Payara adds its metrics (and health) servlet to the root context's
+   * application only, and this deployment's context is {@code /incident-actions}.
+   */
   @Test
-  void metricsAnswerTheAdminRoleOnly() {
-    assertEquals(401, login("metrics-nobody", "S3cret-guess-metrics").status());
-    assertEquals(200, writer.index("project", JsonValue.EMPTY_JSON_OBJECT).status());
+  void metricsRefuseAnyoneButAnAdmin() {
     for (String path : List.of("metrics", "metrics/", "metrics/base", "metrics?scope=vendor")) {
       Reply anonymousReply = anonymous.get(path);
       assertEquals(401, anonymousReply.status(), path + ": " + anonymousReply.body());
       assertTrue(anonymousReply.header("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
       assertErrorBody(anonymousReply, 401, "Unauthorized");
       assertFalse(anonymousReply.body().contains("memory"), path);
-      assertEquals(403, writer.get(path).status(), path);
+      Reply writerReply = writer.get(path);
+      assertEquals(403, writerReply.status(), path);
+      assertErrorBody(writerReply, 403, "Forbidden");
     }
-    Reply metrics = admin.get("metrics");
-    assertEquals(200, metrics.status(), metrics.body());
-    assertEquals(
-        200, anonymous.get("metrics?access-token=" + ApiClient.enc(admin.token())).status());
-    assertMetric(
-        metrics.body(),
-        "api_requests_total{",
-        "resource=\"project\"",
-        "verb=\"index\"",
-        "method=\"POST\"",
-        "status=\"200\"");
-    assertMetric(metrics.body(), "api_index_duration_seconds_count{", "resource=\"project\"");
-    assertMetric(metrics.body(), "api_logins_refused_total{", "status=\"401\"");
-    assertEquals(200, anonymous.get("health").status(), "health stays open for orchestrators");
-  }
-
-  /** A sample line of the metric with these labels, whose value is above zero. */
-  private static void assertMetric(String body, String metric, String... labels) {
-    boolean found =
-        body.lines()
-            .filter(line -> line.startsWith(metric))
-            .filter(line -> Stream.of(labels).allMatch(line::contains))
-            .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0);
-    assertTrue(found, metric + " with " + List.of(labels) + " in:\n" + body);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -83,14 +84,50 @@ class ListeningSocketsIT {
       assertEquals(401, refused.status(), path + ": " + refused.body());
       assertFalse(refused.body().contains("memory"), path);
     }
+    assertEquals(200, anonymous.get("health").status(), "health stays open for orchestrators");
     ApiClient rita = anonymous.as(ApiClient.login(base, "rita", "demo-rita-pass"));
     assertEquals(403, rita.get("metrics").status());
+    Reply refusedLogin =
+        anonymous.send(
+            "POST",
+            "realms/hse/protocol/openid-connect/token",
+            ApiClient.form(
+                Map.of(
+                    "grant_type", "password",
+                    "client_id", "api",
+                    "username", "admin",
+                    "password", "not-the-password")),
+            "application/x-www-form-urlencoded",
+            Map.of());
+    assertEquals(401, refusedLogin.status(), refusedLogin.body());
+    assertEquals(200, rita.index("project", JsonValue.EMPTY_JSON_OBJECT).status());
     ApiClient admin = anonymous.as(ApiClient.login(base, "admin", "demo-admin-pass"));
     Reply metrics = admin.get("metrics");
     assertEquals(200, metrics.status(), metrics.body());
-    assertTrue(metrics.body().contains("api_requests_total{"), metrics.body());
-    assertTrue(metrics.body().contains("memory_usedHeap_bytes"), metrics.body());
-    assertFalse(metrics.body().contains("H2Pool"), metrics.body());
+    assertEquals(
+        200, anonymous.get("metrics?access-token=" + ApiClient.enc(admin.token())).status());
+    String body = metrics.body();
+    assertMetric(
+        body,
+        "api_requests_total{",
+        "resource=\"project\"",
+        "verb=\"index\"",
+        "method=\"POST\"",
+        "status=\"200\"");
+    assertMetric(body, "api_index_duration_seconds_count{", "resource=\"project\"");
+    assertMetric(body, "api_logins_refused_total{", "status=\"401\"");
+    assertTrue(body.contains("memory_usedHeap_bytes"), body);
+    assertFalse(body.contains("H2Pool"), body);
+  }
+
+  /** A sample line of the metric with these labels, whose value is above zero. */
+  private static void assertMetric(String body, String metric, String... labels) {
+    boolean found =
+        body.lines()
+            .filter(line -> line.startsWith(metric))
+            .filter(line -> Stream.of(labels).allMatch(line::contains))
+            .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0);
+    assertTrue(found, metric + " with " + List.of(labels) + " in:\n" + body);
   }
 
   /** The process's (and its children's) listening TCP and bound, unconnected UDP sockets. */
