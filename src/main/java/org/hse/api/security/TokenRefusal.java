@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.Config;
 enum TokenRefusal {
   EMPTY("The bearer token is empty."),
   MALFORMED("The bearer token is not a signed JWT."),
-  MISSING_CLAIM("The bearer token lacks a required claim (iss, exp, iat, sub or upn)."),
+  MISSING_CLAIM("The bearer token lacks a required claim (iss, sub, exp, iat or jti)."),
   EXPIRED("The bearer token has expired."),
   NOT_YET_VALID(
       "The bearer token is not valid yet: it was issued, or becomes valid, in the future."),
@@ -106,10 +106,12 @@ enum TokenRefusal {
     if (!ACCEPTED.contains(jwt.getHeader().getAlgorithm())) {
       return SIGNATURE;
     }
+    // the claims Payara requires, checked before anything else
     if (claims.getIssuer() == null
+        || claims.getSubject() == null
         || claims.getExpirationTime() == null
         || claims.getIssueTime() == null
-        || (claims.getSubject() == null && claims.getClaim("upn") == null)) {
+        || claims.getJWTID() == null) {
       return MISSING_CLAIM;
     }
     if (!claims.getExpirationTime().toInstant().plus(checks.clockSkew()).isAfter(now)) {

@@ -52,6 +52,8 @@ class TokenRefusalTest {
     assertEquals(TokenRefusal.SIGNATURE, refusal(hs256()));
     assertEquals(TokenRefusal.MISSING_CLAIM, refusal(sign(b -> b.expirationTime(null))));
     assertEquals(TokenRefusal.MISSING_CLAIM, refusal(sign(b -> b.issueTime(null))));
+    assertEquals(TokenRefusal.MISSING_CLAIM, refusal(sign(b -> b.subject(null))));
+    assertEquals(TokenRefusal.MISSING_CLAIM, refusal(sign(b -> b.jwtID(null))));
     assertEquals(TokenRefusal.ISSUER, refusal(sign(b -> b.issuer("https://other.example/"))));
     assertEquals(TokenRefusal.AUDIENCE, refusal(sign(b -> b.audience("account"))));
     assertEquals(TokenRefusal.AUDIENCE, refusal(sign(b -> b.audience((List<String>) null))));
@@ -120,6 +122,7 @@ class TokenRefusalTest {
             new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject("alice")
+                .jwtID("j1")
                 .audience("api")
                 .issueTime(at(-10))
                 .expirationTime(at(290)))
