@@ -57,6 +57,11 @@ public final class ApiClient {
     return new ApiClient(base, token, newHttpClient());
   }
 
+  /** The bearer token this client sends, or null. */
+  public String token() {
+    return token;
+  }
+
   public URI base() {
     return base;
   }

@@ -172,6 +172,17 @@ class HostileIT {
     attacks.put("tenants claim edited", Tokens.withPayloadOf(readerToken, genuine));
     attacks.put("garbage", "not.a.token");
     attacks.values().forEach(HostileIT::remember);
+    Map<String, String> classOfFailure =
+        Map.of(
+            "alg none", "The bearer token is not a signed JWT.",
+            "HS256 keyed with the RSA public key", SIGNATURE,
+            "expired", "The bearer token has expired.",
+            "not yet valid",
+                "The bearer token is not valid yet: it was issued, or becomes valid, in the future.",
+            "wrong issuer", "The bearer token's issuer is not accepted.",
+            "another key", SIGNATURE,
+            "tenants claim edited", SIGNATURE,
+            "garbage", "The bearer token is not a signed JWT.");
     long before = total(admin, "project");
     attacks.forEach(
         (attack, token) -> {
@@ -183,12 +194,45 @@ class HostileIT {
           assertEquals(401, reply.status(), attack + ": " + reply.body());
           assertTrue(reply.header("WWW-Authenticate").orElseThrow().startsWith("Bearer"), attack);
           assertErrorBody(reply, 401, "Unauthorized");
-          assertEquals(
-              401,
-              anonymous.get("v2/project/index?access-token=" + ApiClient.enc(token)).status(),
-              attack);
+          assertEquals(classOfFailure.get(attack), reply.json().getString("message"), attack);
+          assertFalse(reply.body().contains("realms/hse"), attack + " names an issuer");
+          Reply viaQuery = anonymous.get("v2/project/index?access-token=" + ApiClient.enc(token));
+          assertEquals(401, viaQuery.status(), attack);
+          assertEquals(classOfFailure.get(attack), viaQuery.json().getString("message"), attack);
         });
     assertEquals(before, total(admin, "project"));
+  }
+
+  static final String SIGNATURE = "The bearer token's signature or algorithm is not accepted.";
+
+  /**
+   * A clock skew of 30 s (mp.jwt.verify.clock.skew): a token that expired a second ago still works,
+   * one that expired 40 s ago is refused as expired; the same for the issue time.
+   */
+  @Test
+  void theClockSkewAppliesToExpiryAndIssueTime() {
+    // the service's tokens live 300 s: issued 301 s ago is expired for a second
+    assertEquals(200, searchWithTokenIssued(-301).status());
+    assertEquals(200, searchWithTokenIssued(5).status());
+    Reply expired = searchWithTokenIssued(-340);
+    assertEquals(401, expired.status(), expired.body());
+    assertEquals("The bearer token has expired.", expired.json().getString("message"));
+    Reply ahead = searchWithTokenIssued(60);
+    assertEquals(401, ahead.status(), ahead.body());
+    assertTrue(ahead.json().getString("message").startsWith("The bearer token is not valid yet"));
+  }
+
+  /** A search with an admin's token of the service's key, issued this many seconds from now. */
+  private static Reply searchWithTokenIssued(long secondsFromNow) {
+    String token =
+        remember(
+            Tokens.signedByService(
+                "admin",
+                List.of("admin"),
+                List.of(P1, P2),
+                Tokens.ISSUER,
+                Instant.now().plusSeconds(secondsFromNow)));
+    return anonymous.as(token).index("project", JsonValue.EMPTY_JSON_OBJECT);
   }
 
   @Test
@@ -458,6 +502,57 @@ class HostileIT {
     assertEquals(known.body(), locked.body());
     assertEquals(
         200, login("reader", TestData.password("reader")).status(), "other users are not locked");
+  }
+
+  // --- what operators see, and what no one else does ------------------------------------------
+
+  /**
+   * Anyone but an admin is refused {@code /metrics} in the application's context. What an admin
+   * reads there is checked where the WAR is deployed at the root context as in production ({@link
+   * ListeningSocketsIT}): Payara adds its metrics (and health) servlet to the root context's
+   * application only, and this deployment's context is {@code /incident-actions}.
+   */
+  @Test
+  void metricsRefuseAnyoneButAnAdmin() {
+    for (String path : List.of("metrics", "metrics/", "metrics/base", "metrics?scope=vendor")) {
+      Reply anonymousReply = anonymous.get(path);
+      assertEquals(401, anonymousReply.status(), path + ": " + anonymousReply.body());
+      assertTrue(anonymousReply.header("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
+      assertErrorBody(anonymousReply, 401, "Unauthorized");
+      assertFalse(anonymousReply.body().contains("memory"), path);
+      Reply writerReply = writer.get(path);
+      assertEquals(403, writerReply.status(), path);
+      assertErrorBody(writerReply, 403, "Forbidden");
+    }
+  }
+
+  @Test
+  void everyAnswerSaysNosniffNoStoreAndAPolicy() {
+    Map<String, Reply> answers = new LinkedHashMap<>();
+    answers.put("index", writer.index("project", JsonValue.EMPTY_JSON_OBJECT));
+    answers.put("view of a missing item", writer.view("project", MISSING));
+    answers.put("no token", anonymous.index("project", JsonValue.EMPTY_JSON_OBJECT));
+    answers.put("a refused token", anonymous.as("not.a.token").view("project", MISSING));
+    answers.put("unknown path", anonymous.get("v2/nothing-here/index"));
+    answers.put("openapi", anonymous.get("openapi"));
+    answers.put("health", anonymous.get("health"));
+    answers.put("login refused", login("metrics-nobody", "S3cret-guess-headers"));
+    answers.forEach(
+        (what, reply) -> {
+          assertEquals("nosniff", reply.header("X-Content-Type-Options").orElse(null), what);
+          assertEquals("no-store", reply.header("Cache-Control").orElse(null), what);
+        });
+    answers.entrySet().stream()
+        .filter(answer -> !answer.getKey().equals("a refused token"))
+        .forEach(
+            answer ->
+                assertEquals(
+                    "default-src 'none'; frame-ancestors 'none'",
+                    answer.getValue().header("Content-Security-Policy").orElse(null),
+                    answer.getKey()));
+    String docsPolicy = anonymous.get("docs/").header("Content-Security-Policy").orElseThrow();
+    assertTrue(docsPolicy.contains("script-src 'self'"), docsPolicy);
+    assertFalse(docsPolicy.contains("unsafe-eval"), docsPolicy);
   }
 
   private static Reply login(String user, String password) {

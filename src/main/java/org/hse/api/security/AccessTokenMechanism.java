@@ -1,7 +1,5 @@
 package org.hse.api.security;
 
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -16,17 +14,14 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
+import java.time.Instant;
 import java.util.Collections;
-import java.util.Date;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.eclipse.microprofile.config.Config;
 import org.hse.api.v2.ErrorResponses;
 
 /**
@@ -37,9 +32,12 @@ import org.hse.api.v2.ErrorResponses;
  *       {@code Authorization} header, Payara's mechanism sees {@code Authorization: Bearer
  *       <token>}. Only the raw query string is read, never a form body. When both are given and
  *       differ, the request is refused.
- *   <li>A token that fails verification (signature, issuer, expiry, algorithm, garbage) answers 401
- *       with {@code WWW-Authenticate: Bearer} and the API's JSON error body instead of the
- *       container's HTML error page.
+ *   <li>A token that fails verification answers 401 with {@code WWW-Authenticate: Bearer} and the
+ *       API's JSON error body instead of the container's HTML error page; its {@code message} names
+ *       the class of failure ({@link TokenRefusal}: expired, not yet valid, issuer, audience,
+ *       signature), never the token or the expected values.
+ *   <li>A token issued, or valid from, later than the clock skew ({@code mp.jwt.verify.clock.skew},
+ *       30 s, which Payara applies to {@code exp}) from now is refused.
  * </ul>
  *
  * A request without any token passes unauthenticated; the resources decide whether that is allowed.
@@ -53,11 +51,13 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
   static final String PARAMETER = "access-token";
   private static final String AUTHORIZATION = "Authorization";
   private static final String BEARER = "Bearer ";
-  private static final long CLOCK_SKEW_MILLIS = 60_000;
 
   @Inject BeanManager beanManager;
 
+  @Inject Config config;
+
   private volatile HttpAuthenticationMechanism delegate;
+  private volatile TokenRefusal.Checks checks;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -84,15 +84,16 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
       token = parameterToken;
       effective = new BearerRequest(request, parameterToken);
     }
-    if (notYetValid(token)) {
-      return unauthorized(response, "The bearer token is not valid yet.");
+    TokenRefusal.Checks checks = checks();
+    if (TokenRefusal.notYetValid(token, checks, Instant.now())) {
+      return unauthorized(response, TokenRefusal.NOT_YET_VALID.message());
     }
     String bearer = token;
     HttpMessageContext reporting =
         new HttpMessageContextWrapper(context) {
           @Override
           public AuthenticationStatus responseUnauthorized() {
-            return unauthorized(response, reason(bearer));
+            return unauthorized(response, TokenRefusal.of(bearer, checks, Instant.now()).message());
           }
         };
     return delegate().validateRequest(effective, response, reporting);
@@ -109,6 +110,16 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
   public void cleanSubject(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     delegate().cleanSubject(request, response, context);
+  }
+
+  /** What Payara checks tokens against, read once. */
+  private TokenRefusal.Checks checks() {
+    TokenRefusal.Checks found = checks;
+    if (found == null) {
+      found = TokenRefusal.Checks.from(config);
+      checks = found;
+    }
+    return found;
   }
 
   /** Payara's own mechanism: the other {@code HttpAuthenticationMechanism} bean. */
@@ -160,58 +171,10 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
     }
   }
 
-  /**
-   * Whether the token says it was issued, or becomes valid, more than a minute from now. MP-JWT
-   * checks the expiry only; a token from the future is refused here before it is verified (reading
-   * its claims unverified can only ever refuse it, never let it in).
-   */
-  static boolean notYetValid(String token) {
-    if (token == null || token.isBlank()) {
-      return false;
-    }
-    try {
-      JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
-      long latest = System.currentTimeMillis() + CLOCK_SKEW_MILLIS;
-      return Stream.of(claims.getIssueTime(), claims.getNotBeforeTime())
-          .anyMatch(time -> time != null && time.getTime() > latest);
-    } catch (ParseException | RuntimeException e) {
-      return false;
-    }
-  }
-
-  /** A human sentence about why the token was refused, without trusting the token. */
-  static String reason(String token) {
-    if (token == null || token.isBlank()) {
-      return "The bearer token is empty.";
-    }
-    try {
-      JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
-      Date expires = claims.getExpirationTime();
-      if (expires != null && expires.getTime() < System.currentTimeMillis()) {
-        return "The bearer token has expired.";
-      }
-      return "The bearer token is not valid: its signature, algorithm or issuer is not accepted.";
-    } catch (ParseException | RuntimeException e) {
-      return "The bearer token is not a signed JWT.";
-    }
-  }
-
   private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
-    try {
-      if (!response.isCommitted()) {
-        response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", "Bearer");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response
-            .getWriter()
-            .write(ErrorResponses.body(HttpServletResponse.SC_UNAUTHORIZED, message));
-        response.flushBuffer();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (!response.isCommitted()) {
+      response.setHeader("WWW-Authenticate", "Bearer");
+      ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, message);
     }
     return AuthenticationStatus.SEND_FAILURE;
   }

@@ -1,9 +1,12 @@
 package org.hse.api.v2;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.ResponseBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -93,5 +96,27 @@ public final class ErrorResponses {
         .add("status", status)
         .build()
         .toString();
+  }
+
+  /**
+   * Answers a servlet request, outside JAX-RS (an authentication mechanism, a servlet filter), with
+   * the same error body and the headers of every answer; does nothing once the response is
+   * committed.
+   */
+  public static void write(HttpServletResponse response, int status, String message) {
+    try {
+      if (!response.isCommitted()) {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(body(status, message));
+        response.flushBuffer();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -25,7 +25,9 @@ import org.hse.api.ChildProcess;
  * sets {@code DB_URL}, {@code DATA_DIR}, ... for the Arquillian tests): it gets exactly the
  * variables given to {@link #PayaraMicro(String, Path, Map)}, so without {@code DB_URL} it runs on
  * the embedded default, H2 in {@code DATA_DIR}. The jar and WAR are the build's ({@code
- * payara.microJar} and {@code app.war}, which failsafe passes as system properties). Test-only.
+ * payara.microJar} and {@code app.war}, which failsafe passes as system properties), and so are the
+ * start's options: {@code --nohazelcast} and the pre-boot commands of {@code server-config/payara/}
+ * ({@code payara.prebootCommands}), as in the README. Test-only.
  */
 public final class PayaraMicro implements AutoCloseable {
 
@@ -33,7 +35,7 @@ public final class PayaraMicro implements AutoCloseable {
 
   /** Prefixes of the environment variables that configure the service (README, Configuration). */
   private static final List<String> SERVICE_SETTINGS =
-      List.of("DB_", "DATA_DIR", "DEMO_", "AUTH_", "MP_JWT_", "API_", "PAYARA_");
+      List.of("DB_", "DATA_DIR", "DEMO_", "AUTH_", "MP_JWT_", "API_", "PAYARA_", "HTTP_");
 
   private final String name;
   private final Path workDir;
@@ -65,12 +67,15 @@ public final class PayaraMicro implements AutoCloseable {
                 java.toString(),
                 "-jar",
                 buildFile("payara.microJar"),
-                "--nocluster",
+                // the README's start: no Hazelcast, the listener's address from HTTP_HOST
+                "--nohazelcast",
                 // on SIGTERM, requests in flight get this long to complete (README)
                 "--shutdowngrace",
                 "10000",
                 "--port",
                 Integer.toString(port),
+                "--prebootcommandfile",
+                buildFile("payara.prebootCommands"),
                 // a fresh instance directory per start, inside the test's directory (not /tmp)
                 "--rootdir",
                 instanceDir(starts).toString(),
@@ -168,7 +173,7 @@ public final class PayaraMicro implements AutoCloseable {
               + property
               + " does not name a file of the build ("
               + value
-              + "): run the fault tests through Maven (mvn verify -P faults).");
+              + "): run the tests through Maven (mvn verify).");
     }
     return Path.of(value).toAbsolutePath().toString();
   }
