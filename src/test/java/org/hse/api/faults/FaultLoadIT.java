@@ -37,11 +37,13 @@ import org.junit.jupiter.api.Test;
  * {@code SIGKILL} and started again, and later PostgreSQL itself is restarted ({@code pg_ctlcluster
  * ... restart}, or the command in {@code -Dfaults.pg.restart}).
  *
- * <p>Afterwards every acknowledged write is present with at least its acknowledged version, every
- * incident has exactly as many links as distinct link ids were acknowledged (nothing duplicated),
- * the instances that ran through the database restart answer {@code /health/ready} UP and write
- * again without having been restarted, and errors happened only while a fault lasted. Prints the
- * figures: writes acknowledged, found, duplicates, errors per outage and time to recover.
+ * <p>Right after each fault, every write acknowledged until then is present with at least its
+ * acknowledged version. Afterwards every acknowledged write is present with at least its
+ * acknowledged version, every incident has exactly as many links as distinct link ids were
+ * acknowledged (nothing duplicated), the instances that ran through the database restart answer
+ * {@code /health/ready} UP and write again without having been restarted, and errors happened only
+ * while a fault lasted. Prints the figures: writes acknowledged, found after each fault and at the
+ * end, duplicates, errors per outage and time to recover.
  *
  * <p>Restarting PostgreSQL disturbs every other user of that server: run by {@code mvn verify -P
  * faults,postgres} only (in {@code .ci/run}); skipped on H2.
@@ -109,16 +111,20 @@ class FaultLoadIT {
       Thread.sleep(5_000);
       victim.start();
       kill.over = System.nanoTime();
+      ApiClient checker = new ApiClient(lb, MultiInstanceIT.login(lb, "admin").access());
+      Presence afterKill = present(checker, Map.copyOf(versions));
       Thread.sleep(10_000);
       database.began = System.nanoTime();
       restartPostgres();
       long restarted = System.nanoTime();
       database.over = awaitWriteAfter(restarted);
+      Presence afterDatabase = present(checker, Map.copyOf(versions));
       Thread.sleep(10_000);
       long terminated = System.nanoTime();
       servers.get(2).terminate();
       int exit = servers.get(2).awaitExit(Duration.ofSeconds(60));
       long exited = System.nanoTime();
+      Presence afterTerm = present(checker, Map.copyOf(versions));
       Thread.sleep(3_000);
       writing.set(false);
       for (Future<?> w : writers) {
@@ -147,7 +153,9 @@ class FaultLoadIT {
       String figures =
           String.format(
               "FaultLoadIT: %d writers through HAProxy over 3 instances on PostgreSQL:"
-                  + " %d writes acknowledged (%d creates, %d updates); after the faults %d of"
+                  + " %d writes acknowledged (%d creates, %d updates); found at their last"
+                  + " acknowledged version after the kill %s, after the database restart %s,"
+                  + " after the SIGTERM %s; at the end %d of"
                   + " the items written found at their last acknowledged version, %d not,"
                   + " %d duplicated; errors during the %s: %d (recovered %.1f s after"
                   + " the kill, the restarted instance back in %.1f s), during the %s: %d"
@@ -157,6 +165,9 @@ class FaultLoadIT {
               created.size() + updates.get(),
               created.size(),
               updates.get(),
+              afterKill,
+              afterDatabase,
+              afterTerm,
               verdict.found,
               verdict.acknowledged - verdict.found,
               verdict.duplicates,
@@ -174,6 +185,9 @@ class FaultLoadIT {
       System.out.println(figures);
       failures.stream().limit(20).forEach(f -> System.out.println("  error: " + f.what()));
       assertTrue(verdict.acknowledged > 100, figures);
+      for (Presence presence : List.of(afterKill, afterDatabase, afterTerm)) {
+        assertEquals(List.of(), presence.problems(), figures);
+      }
       assertEquals(List.of(), verdict.problems, figures);
       assertEquals(verdict.acknowledged, verdict.found, figures);
       assertEquals(0, verdict.duplicates, figures);
@@ -296,34 +310,18 @@ class FaultLoadIT {
 
   record Verdict(int acknowledged, int found, int duplicates, List<String> problems) {}
 
+  /** How many of the writes acknowledged until a moment were found, read right after a fault. */
+  record Presence(int acknowledged, int found, List<String> problems) {
+    @Override
+    public String toString() {
+      return found + "/" + acknowledged;
+    }
+  }
+
   /** Every acknowledged write present with at least its version; links counted per incident. */
   private Verdict verify(ApiClient reader) {
-    List<String> problems = new ArrayList<>();
-    int found = 0;
-    int acknowledged = 0;
-    for (Map.Entry<String, Long> write : versions.entrySet()) {
-      String[] key = write.getKey().split(" ");
-      String resource = key[0];
-      String id = key[1];
-      Reply view = reader.view(resource, id);
-      long stored =
-          view.status() == 200 ? KillDurabilityIT.version(view.header("ETag").orElseThrow()) : -1;
-      acknowledged++;
-      if (stored >= write.getValue()) {
-        found++;
-      } else {
-        problems.add(
-            resource
-                + " "
-                + id
-                + " answers "
-                + view.status()
-                + " version "
-                + stored
-                + ", acknowledged "
-                + write.getValue());
-      }
-    }
+    Presence presence = present(reader, versions);
+    List<String> problems = new ArrayList<>(presence.problems());
     int duplicates = 0;
     Set<String> incidents = Set.copyOf(linkIncident.values());
     for (String incident : incidents) {
@@ -342,7 +340,59 @@ class FaultLoadIT {
         problems.add("incident " + incident + " has " + total + " links, acknowledged " + acked);
       }
     }
-    return new Verdict(acknowledged, found, duplicates, problems);
+    return new Verdict(presence.acknowledged(), presence.found(), duplicates, problems);
+  }
+
+  /**
+   * Views every write of {@code acknowledged} (item and version): it must answer with at least that
+   * version. Writers may go on meanwhile; a later version only raises what is stored.
+   */
+  private static Presence present(ApiClient reader, Map<String, Long> acknowledged) {
+    List<String> problems = new ArrayList<>();
+    int found = 0;
+    for (Map.Entry<String, Long> write : acknowledged.entrySet()) {
+      String[] key = write.getKey().split(" ");
+      String resource = key[0];
+      String id = key[1];
+      Reply view = viewSteadily(reader, resource, id);
+      long stored =
+          view.status() == 200 ? KillDurabilityIT.version(view.header("ETag").orElseThrow()) : -1;
+      if (stored >= write.getValue()) {
+        found++;
+      } else {
+        problems.add(
+            resource
+                + " "
+                + id
+                + " answers "
+                + view.status()
+                + " version "
+                + stored
+                + ", acknowledged "
+                + write.getValue());
+      }
+    }
+    return new Presence(acknowledged.size(), found, problems);
+  }
+
+  /**
+   * A view through the balancer, asked again for a while when it gets no answer or one other than
+   * 200 or 404: the balancer may still send a request to an instance that has just gone away.
+   */
+  private static Reply viewSteadily(ApiClient reader, String resource, String id) {
+    UncheckedIOException lastError = null;
+    for (int attempt = 0; attempt < 10; attempt++) {
+      try {
+        Reply view = reader.view(resource, id);
+        if (view.status() == 200 || view.status() == 404 || attempt == 9) {
+          return view;
+        }
+      } catch (UncheckedIOException e) {
+        lastError = e;
+      }
+      sleep(1_000);
+    }
+    throw lastError;
   }
 
   private static void sleep(long millis) {
