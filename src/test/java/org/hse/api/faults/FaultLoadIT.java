@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hse.api.ApiClient;
@@ -51,6 +53,7 @@ import org.junit.jupiter.api.Test;
 class FaultLoadIT {
 
   static final int WRITERS = 4;
+  static final int READERS = 8;
   static final String OFFICE = "53333333-3333-4333-8333-333333333333";
   static final Duration OUTAGE_MARGIN = Duration.ofSeconds(20);
   static final String RESTART_COMMAND = "pg_ctlcluster --skip-systemctl-redirect 15 main restart";
@@ -348,31 +351,44 @@ class FaultLoadIT {
    * version. Writers may go on meanwhile; a later version only raises what is stored.
    */
   private static Presence present(ApiClient reader, Map<String, Long> acknowledged) {
-    List<String> problems = new ArrayList<>();
-    int found = 0;
-    for (Map.Entry<String, Long> write : acknowledged.entrySet()) {
-      String[] key = write.getKey().split(" ");
-      String resource = key[0];
-      String id = key[1];
-      Reply view = viewSteadily(reader, resource, id);
-      long stored =
-          view.status() == 200 ? KillDurabilityIT.version(view.header("ETag").orElseThrow()) : -1;
-      if (stored >= write.getValue()) {
-        found++;
-      } else {
-        problems.add(
-            resource
-                + " "
-                + id
-                + " answers "
-                + view.status()
-                + " version "
-                + stored
-                + ", acknowledged "
-                + write.getValue());
+    List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger found = new AtomicInteger();
+    ExecutorService readers = Executors.newFixedThreadPool(READERS);
+    try {
+      List<Future<?>> reads = new ArrayList<>();
+      for (Map.Entry<String, Long> write : acknowledged.entrySet()) {
+        reads.add(
+            readers.submit(
+                () -> {
+                  String[] key = write.getKey().split(" ");
+                  Reply view = viewSteadily(reader, key[0], key[1]);
+                  long stored =
+                      view.status() == 200
+                          ? KillDurabilityIT.version(view.header("ETag").orElseThrow())
+                          : -1;
+                  if (stored >= write.getValue()) {
+                    found.incrementAndGet();
+                  } else {
+                    problems.add(
+                        write.getKey()
+                            + " answers "
+                            + view.status()
+                            + " version "
+                            + stored
+                            + ", acknowledged "
+                            + write.getValue());
+                  }
+                }));
       }
+      for (Future<?> read : reads) {
+        read.get(5, TimeUnit.MINUTES);
+      }
+    } catch (InterruptedException | ExecutionException | TimeoutException e) {
+      throw new AssertionError("reading the acknowledged writes failed", e);
+    } finally {
+      readers.shutdownNow();
     }
-    return new Presence(acknowledged.size(), found, problems);
+    return new Presence(acknowledged.size(), found.get(), List.copyOf(problems));
   }
 
   /**
