@@ -157,7 +157,9 @@ public final class DataGenerator {
       timed(
           "projects",
           sql,
-          "INSERT INTO project (project_id, name, project_type, created_at, updated_at, version)"
+          // the schema of the fill (Flyway target 2) names the column type; V4 renames it
+          // project_type
+          "INSERT INTO project (project_id, name, type, created_at, updated_at, version)"
               + " SELECT "
               + id(PROJECT, "n")
               + ", 'Company ' || CAST(n AS VARCHAR), 'safety', "
