@@ -85,7 +85,7 @@ public final class IndexQuery<E extends Audited> {
   /** An item as the API shows it, with its version for the ETag. */
   public record Item(Object id, long version, JsonObject json) {}
 
-  /** A caller of no role that sees every tenant and of no tenant: nothing to read. */
+  /** Whether the caller is no admin and has no tenant, so that there is nothing to read. */
   private static boolean seesNothing(Caller caller) {
     return !caller.isAdmin() && caller.tenants().isEmpty();
   }
