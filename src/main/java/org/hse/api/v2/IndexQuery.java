@@ -114,17 +114,12 @@ public final class IndexQuery<E extends Audited> {
 
   private long count(Caller caller, IndexRequest<E> request) {
     if (kept(caller, request)) {
-      return new TenantCounts(em).total(model, countedTenants(caller));
+      return new TenantCounts(em).total(model, !caller.isAdmin(), new Jpql(caller));
     }
     Jpql jpql = new Jpql(caller);
     String where = conditions(request, new Paths(COUNTED, Map.of()), jpql, false);
     return jpql.bind(em.createQuery("SELECT COUNT(c) FROM " + entity + " c" + where, Long.class))
         .getSingleResult();
-  }
-
-  /** The tenants whose kept counts make the caller's total: every tenant (null) for an admin. */
-  private static Set<String> countedTenants(Caller caller) {
-    return caller.isAdmin() ? null : caller.tenants();
   }
 
   /** Whether the search's total is a kept count: nothing filtered, and tenants to count. */
@@ -140,7 +135,7 @@ public final class IndexQuery<E extends Audited> {
    */
   private String total(Caller caller, IndexRequest<E> request, Jpql jpql) {
     if (kept(caller, request)) {
-      return "(" + TenantCounts.totalQuery(model, countedTenants(caller) != null, jpql) + ")";
+      return "(" + TenantCounts.totalQuery(model, !caller.isAdmin(), jpql) + ")";
     }
     return "(SELECT COUNT(c) FROM "
         + entity

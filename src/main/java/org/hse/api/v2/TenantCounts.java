@@ -1,7 +1,6 @@
 package org.hse.api.v2;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -86,19 +85,11 @@ public final class TenantCounts {
         + (scoped ? " AND k.projectId IN " + jpql.tenants() : "");
   }
 
-  /** The same number, asked on its own. */
-  public long total(ResourceModel<?> model, Collection<String> projects) {
+  /** The same number, asked on its own, with the parameters {@code jpql} binds. */
+  long total(ResourceModel<?> model, boolean scoped, IndexQuery.Jpql jpql) {
     // a sum of BIGINT is a NUMERIC on PostgreSQL: read it as any number
-    TypedQuery<Number> query =
-        em.createQuery(
-                "SELECT SUM(k.items) FROM TenantCount k WHERE k.resource = :resource"
-                    + (projects == null ? "" : " AND k.projectId IN :projects"),
-                Number.class)
-            .setParameter(RESOURCE, model.type());
-    if (projects != null) {
-      query.setParameter("projects", projects);
-    }
-    Number total = query.getSingleResult();
+    Number total =
+        jpql.bind(em.createQuery(totalQuery(model, scoped, jpql), Number.class)).getSingleResult();
     return total == null ? 0 : total.longValue();
   }
 }
