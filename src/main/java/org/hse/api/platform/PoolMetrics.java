@@ -69,7 +69,6 @@ public class PoolMetrics {
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
     Optional<PayaraPools> found = PayaraPools.find();
     if (found.isEmpty()) {
-      LOG.warning("No pool metrics: this server has no Payara pool manager");
       return;
     }
     PayaraPools pools = found.get();
@@ -153,13 +152,14 @@ public class PoolMetrics {
         Class<?> managerType = loader.loadClass("com.sun.enterprise.resource.pool.PoolManager");
         Object manager = globals.getMethod("get", Class.class).invoke(null, managerType);
         if (manager == null) {
-          return Optional.empty();
+          throw new IllegalStateException("Payara has no PoolManager service");
         }
+        // PoolManagerImpl's map of every pool: the public getPool(PoolInfo) needs an exact key
         Field table = manager.getClass().getDeclaredField("poolTable");
         table.setAccessible(true);
         return Optional.of(new PayaraPools((Map<?, ?>) table.get(manager), loader));
       } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-        LOG.warning(() -> "No Payara pool manager: " + e);
+        LOG.warning(() -> "No pool metrics: no Payara pool manager found (" + e + ")");
         return Optional.empty();
       }
     }
