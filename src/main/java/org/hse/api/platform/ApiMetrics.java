@@ -32,8 +32,9 @@ import org.eclipse.microprofile.metrics.Timer;
  *       no token (wrong password, locked user name, bad request).
  * </ul>
  *
- * A request refused for its token never reaches JAX-RS (the authentication mechanism answers it),
- * so it is not counted here.
+ * A request refused for its token never reaches JAX-RS (the authentication mechanism answers it):
+ * {@code org.hse.api.security.AccessTokenMechanism} counts those as {@code
+ * api_tokens_refused_total{reason}}. The connection pool's figures are {@link PoolMetrics}.
  */
 @Provider
 public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilter {

@@ -26,10 +26,12 @@ import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.hse.api.v2.ErrorResponses;
 
 /**
- * Wraps Payara's MicroProfile JWT authentication mechanism to add two things.
+ * Wraps Payara's MicroProfile JWT authentication mechanism to add what it lacks.
  *
  * <ul>
  *   <li>The token may come in the {@code access-token} query parameter: when the request has no
@@ -40,6 +42,12 @@ import org.hse.api.v2.ErrorResponses;
  *       API's JSON error body instead of the container's HTML error page; its {@code message} names
  *       the class of failure ({@link TokenRefusal}: expired, not yet valid, issuer, audience,
  *       signature), never the token or the expected values.
+ *   <li>Every refusal is counted on {@code /metrics} as {@code api_tokens_refused_total{reason}},
+ *       by the same class as the message ({@link TokenRefusal#reason()}: {@code expired}, {@code
+ *       not_yet_valid}, {@code issuer}, {@code audience}, {@code signature}, {@code malformed},
+ *       {@code missing_claim}, {@code empty}) or {@code ambiguous} for two different tokens in one
+ *       request. Such a request never reaches JAX-RS, where the API's other counters are kept
+ *       ({@code org.hse.api.platform.ApiMetrics}).
  *   <li>A token issued, or valid from, later than the clock skew ({@code mp.jwt.verify.clock.skew},
  *       30 s, which Payara applies to {@code exp}) from now is refused, once Payara has verified
  *       it: its {@code iat} and {@code nbf} are read from the token Payara parsed.
@@ -57,9 +65,17 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
   private static final String AUTHORIZATION = "Authorization";
   private static final String BEARER = "Bearer ";
 
+  /** {@code api_tokens_refused_total{reason}} on {@code /metrics}. */
+  static final String REFUSED = "api.tokens.refused";
+
+  /** The reason of a request that names two different tokens. */
+  static final String AMBIGUOUS = "ambiguous";
+
   @Inject BeanManager beanManager;
 
   @Inject Config config;
+
+  @Inject MetricRegistry registry;
 
   private volatile HttpAuthenticationMechanism delegate;
   private volatile TokenRefusal.Checks checks;
@@ -75,15 +91,16 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
     Set<String> parameterTokens = queryTokens(request.getQueryString());
     String header = request.getHeader(AUTHORIZATION);
     if (parameterTokens.size() > 1) {
-      return unauthorized(response, "The access-token parameter is given more than once.");
+      return refuse(response, AMBIGUOUS, "The access-token parameter is given more than once.");
     }
     HttpServletRequest effective = request;
     String token = header != null && header.startsWith(BEARER) ? header.substring(7) : null;
     if (!parameterTokens.isEmpty()) {
       String parameterToken = parameterTokens.iterator().next();
       if (header != null && !parameterToken.equals(token)) {
-        return unauthorized(
+        return refuse(
             response,
+            AMBIGUOUS,
             "The request carries both an Authorization header and a different access-token.");
       }
       token = parameterToken;
@@ -101,14 +118,14 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
                     secondsClaim(jwt, Claims.nbf),
                     checks,
                     Instant.now())) {
-              return unauthorized(response, TokenRefusal.NOT_YET_VALID.message());
+              return refuse(response, TokenRefusal.NOT_YET_VALID);
             }
             return super.notifyContainerAboutLogin(result);
           }
 
           @Override
           public AuthenticationStatus responseUnauthorized() {
-            return unauthorized(response, TokenRefusal.of(bearer, checks, Instant.now()).message());
+            return refuse(response, TokenRefusal.of(bearer, checks, Instant.now()));
           }
         };
     return delegate().validateRequest(effective, response, reporting);
@@ -196,6 +213,16 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
     } catch (IllegalArgumentException e) {
       return text;
     }
+  }
+
+  private AuthenticationStatus refuse(HttpServletResponse response, TokenRefusal refusal) {
+    return refuse(response, refusal.reason(), refusal.message());
+  }
+
+  /** Counts the refusal by its class ({@code reason}, never the token) and answers 401. */
+  private AuthenticationStatus refuse(HttpServletResponse response, String reason, String message) {
+    registry.counter(REFUSED, new Tag("reason", reason)).inc();
+    return unauthorized(response, message);
   }
 
   private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,6 +50,11 @@ enum TokenRefusal {
 
   TokenRefusal(String message) {
     this.message = message;
+  }
+
+  /** The class as a metric tag: {@code expired}, {@code not_yet_valid}, ... */
+  String reason() {
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** The sentence for the 401's {@code message}. */

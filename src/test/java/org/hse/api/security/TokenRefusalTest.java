@@ -91,6 +91,15 @@ class TokenRefusalTest {
     assertTrue(TokenRefusal.ISSUER.message().contains("issuer"));
   }
 
+  /** The metric tag api_tokens_refused_total{reason} (README, "What listens"). */
+  @Test
+  void reasonsAreTheClassesInSnakeCase() {
+    assertEquals("expired", TokenRefusal.EXPIRED.reason());
+    assertEquals("not_yet_valid", TokenRefusal.NOT_YET_VALID.reason());
+    assertEquals("missing_claim", TokenRefusal.MISSING_CLAIM.reason());
+    assertEquals("signature", TokenRefusal.SIGNATURE.reason());
+  }
+
   @Test
   void readsTheChecksFromTheConfiguration() {
     TokenRefusal.Checks checks =
