@@ -1,11 +1,13 @@
 -- The benchmark's load, one scenario per wrk run (bench/run sets the environment):
 --   SCENARIO  floor | view | seed | pages | entity | create | update | preview | page1000 | deep |
 --             sortname | substring
---   TOKEN     the bearer token; LINKS the links the data generator made; THREADS wrk's -t;
+--   TOKEN     the bearer token (for create: one token per project, comma separated, each of a
+--             writer of that project alone, so that every request carries a token of the size
+--             the floor's carries); LINKS the links the data generator made; THREADS wrk's -t;
 --   OFFSET    where the create and update scenarios start numbering (no two create runs overlap).
 -- Ids follow org.hse.api.bench.DataGenerator: the n-th item of a table is <prefix>-0000-4000-8000-<n>.
 -- The writer's project is project 1: links 1..L/20, incidents and actions 1..I, offices 1..10;
--- creates go to every project, as a creator of all of them.
+-- creates go to every project, each with the token of a writer of that project.
 
 local scenario = os.getenv("SCENARIO")
 local token = os.getenv("TOKEN")
@@ -27,7 +29,15 @@ local function id(prefix, n)
 end
 local PROJECT1 = id("10000000", 1)
 
-local json = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
+local function headers_of(bearer)
+  return { ["Authorization"] = "Bearer " .. bearer, ["Content-Type"] = "application/json" }
+end
+
+local tokens = {}
+for each in string.gmatch(token, "[^,]+") do
+  tokens[#tokens + 1] = headers_of(each)
+end
+local json = tokens[1]
 
 local created = 0
 function setup(thread)
@@ -37,7 +47,7 @@ end
 
 local next_request, on_response
 
--- a new pair for every create, in every project in turn (the creator may write them all): incident
+-- a new pair for every create, in every project in turn (with that project's writer): incident
 -- k of the project with its action k + s, where the shift s skips the multiples of I/5 (the
 -- generated links' own shifts), so that no pair is linked twice; OFFSET keeps runs apart
 local function create()
@@ -57,7 +67,7 @@ local function create()
       .. '"subtenant_id":"%s","tenant_id":"%s","description":"Linked by the benchmark"}',
     id("30000000", incident), id("40000000", action),
     id("20000000", (project - 1) * OFFICES + incident % OFFICES + 1), id("10000000", project))
-  return wrk.format("POST", "/v2/incident-action/create", json, body)
+  return wrk.format("POST", "/v2/incident-action/create", tokens[(project - 1) % #tokens + 1], body)
 end
 
 -- each thread (one connection) updates its own ten links in turn: a first view of each gives its
