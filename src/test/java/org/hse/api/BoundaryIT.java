@@ -131,6 +131,47 @@ class BoundaryIT {
         "the item and its joined names in one select");
   }
 
+  @Test
+  void aLinkCreateCostsFiveStatements() {
+    String fresh =
+        incidents.create(WRITER, TestData.incident(P1, OFFICE, "INC-S", "Counted").build()).id();
+    String action =
+        actions
+            .create(WRITER, TestData.action(P1, OFFICE, "CHECK", "ACT-S", "Statements").build())
+            .id();
+    assertEquals(
+        5,
+        statementsFor(
+            () -> {
+              JsonObject item =
+                  links.create(WRITER, TestData.link(P1, OFFICE, fresh, action).build()).item();
+              assertEquals("North plant", item.getString("office_name"));
+              assertEquals("Alpha Safety", item.getString("project_name"));
+            }),
+        "the incident with its office and project, the action, the pair check, the insert and"
+            + " the project's count");
+    incidents.delete(WRITER, fresh, null);
+    actions.delete(WRITER, action, null);
+  }
+
+  @Test
+  void aLinkUpdateCostsTwoStatementsAndAnswersAsViewDoes() {
+    String link = anyLink();
+    long read = links.view(WRITER, link).version();
+    JsonObject[] answered = new JsonObject[1];
+    assertEquals(
+        2,
+        statementsFor(
+            () ->
+                answered[0] =
+                    links
+                        .update(WRITER, link, description("counted"), version -> version == read)
+                        .item()),
+        "the link with its incident, action, office and project, then the update");
+    assertEquals(links.view(WRITER, link).item(), answered[0]);
+    assertEquals("counted", answered[0].getString("description"));
+  }
+
   private IndexRequest<IncidentAction> request(int perPage, int page) {
     JsonObject body =
         Json.createObjectBuilder()

@@ -16,7 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,21 +37,30 @@ import org.junit.jupiter.api.Test;
  * discovery socket, no admin port. The sockets are read from {@code /proc}: the socket inodes among
  * the process's file descriptors, looked up in {@code /proc/<pid>/net/{tcp,tcp6,udp,udp6}}, after a
  * few requests, so that anything opened lazily is open. Linux only. The same server shows what an
- * operator's {@code /metrics} holds.
+ * operator's {@code /metrics} holds. It runs on the embedded H2, or with {@code -P postgres} on the
+ * throwaway PostgreSQL database ({@link FreshDatabase}).
  */
 class ListeningSocketsIT {
 
   static PayaraMicro server;
   static URI base;
+  static Path dataDir;
 
   @BeforeAll
   static void start() throws Exception {
     Path work = Path.of("target", "sockets").toAbsolutePath();
-    server =
-        new PayaraMicro(
-            "sockets",
-            work,
-            Map.of("DATA_DIR", work.resolve("data").toString(), "DEMO_ENABLED", "true"));
+    dataDir = work.resolve("data");
+    Map<String, String> env = new HashMap<>();
+    env.put("DATA_DIR", dataDir.toString());
+    env.put("DEMO_ENABLED", "true");
+    if (FreshDatabase.onPostgres()) {
+      // -P postgres: the same start on PostgreSQL, so that the pool's name is checked there too
+      for (String name : List.of("DB_CLASS", "DB_URL", "DB_USER", "DB_PASSWORD")) {
+        env.put(name, System.getenv(name));
+      }
+      FreshDatabase.recreate();
+    }
+    server = new PayaraMicro("sockets", work, env);
     base = server.start();
     HttpClient http = HttpClient.newHttpClient();
     for (String path : List.of("health", "openapi", "v2/project/index", "metrics")) {
@@ -59,10 +71,11 @@ class ListeningSocketsIT {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws SQLException {
     if (server != null) {
       server.close();
     }
+    FreshDatabase.drop();
   }
 
   @Test
@@ -73,20 +86,24 @@ class ListeningSocketsIT {
 
   /**
    * {@code /metrics} as deployed at the root context: an admin's only (Payara adds its servlet to
-   * the root context's application); Payara's unused built-in H2 pool is gone, so no pool metrics
-   * carry a name not the service's.
+   * the root context's application), with the API's counters, the refused tokens by class and the
+   * service's own pool under its data source's name and database; Payara's unused built-in H2 pool
+   * is gone, so no pool metrics carry a name not the service's.
    */
   @Test
-  void theMetricsAnswerAnAdminAndNameNoPoolTheServiceDoesNotUse() {
+  void theMetricsAnswerAnAdminWithTheApisCountersAndTheServicesPool() {
     ApiClient anonymous = new ApiClient(base, null);
     for (String path : List.of("metrics", "metrics/base", "metrics/vendor", "metrics?scope=base")) {
       Reply refused = anonymous.get(path);
       assertEquals(401, refused.status(), path + ": " + refused.body());
+      assertEquals("Bearer", refused.header("WWW-Authenticate").orElse(null), path);
       assertFalse(refused.body().contains("memory"), path);
     }
     assertEquals(200, anonymous.get("health").status(), "health stays open for orchestrators");
     ApiClient rita = anonymous.as(ApiClient.login(base, "rita", "demo-rita-pass"));
-    assertEquals(403, rita.get("metrics").status());
+    Reply forbidden = rita.get("metrics");
+    assertEquals(403, forbidden.status(), forbidden.body());
+    assertFalse(forbidden.body().contains("memory"), forbidden.body());
     Reply refusedLogin =
         anonymous.send(
             "POST",
@@ -100,6 +117,19 @@ class ListeningSocketsIT {
             "application/x-www-form-urlencoded",
             Map.of());
     assertEquals(401, refusedLogin.status(), refusedLogin.body());
+    String expired =
+        Tokens.signedByService(
+            dataDir,
+            "admin",
+            List.of("admin"),
+            List.of(),
+            Tokens.ISSUER,
+            Instant.now().minusSeconds(3600));
+    String forged = Tokens.signedByStranger("admin", List.of("admin"), List.of());
+    for (String token : List.of(expired, forged)) {
+      Reply refused = anonymous.as(token).index("project", JsonValue.EMPTY_JSON_OBJECT);
+      assertEquals(401, refused.status(), refused.body());
+    }
     assertEquals(200, rita.index("project", JsonValue.EMPTY_JSON_OBJECT).status());
     ApiClient admin = anonymous.as(ApiClient.login(base, "admin", "demo-admin-pass"));
     Reply metrics = admin.get("metrics");
@@ -107,27 +137,49 @@ class ListeningSocketsIT {
     assertEquals(
         200, anonymous.get("metrics?access-token=" + ApiClient.enc(admin.token())).status());
     String body = metrics.body();
-    assertMetric(
-        body,
-        "api_requests_total{",
-        "resource=\"project\"",
-        "verb=\"index\"",
-        "method=\"POST\"",
-        "status=\"200\"");
+    String[] projectSearches = {
+      "resource=\"project\"", "verb=\"index\"", "method=\"POST\"", "status=\"200\""
+    };
+    double searches = metric(body, "api_requests_total{", projectSearches);
+    assertTrue(searches >= 1, body);
     assertMetric(body, "api_index_duration_seconds_count{", "resource=\"project\"");
     assertMetric(body, "api_logins_refused_total{", "status=\"401\"");
+    assertMetric(body, "api_tokens_refused_total{", "reason=\"expired\"");
+    assertMetric(body, "api_tokens_refused_total{", "reason=\"signature\"");
+    assertFalse(body.contains(expired) || body.contains(forged), "no token in the metrics");
     assertTrue(body.contains("memory_usedHeap_bytes"), body);
+    // the service's pool, named after its data source and database, never Payara's H2Pool
+    String database = FreshDatabase.onPostgres() ? "postgresql" : "h2";
+    String[] pool = {"pool=\"java:app/jdbc/incidents\"", "database=\"" + database + "\""};
+    assertEquals(32, metric(body, "pool_connections_max{", pool), body);
+    double open =
+        metric(body, "pool_connections_used{", pool) + metric(body, "pool_connections_free{", pool);
+    assertTrue(open >= 1, "the pool holds connections: " + open + "\n" + body);
+    assertEquals(0, metric(body, "pool_connections_waiting{", pool), body);
     assertFalse(body.contains("H2Pool"), body);
+    assertEquals(1, body.lines().filter(line -> line.startsWith("pool_connections_max{")).count());
+
+    // the counter moves with the next request
+    assertEquals(200, rita.index("project", JsonValue.EMPTY_JSON_OBJECT).status());
+    double after = metric(admin.get("metrics").body(), "api_requests_total{", projectSearches);
+    assertEquals(searches + 1, after, "api_requests_total after one more search");
   }
 
-  /** A sample line of the metric with these labels, whose value is above zero. */
+  /** The one sample line of the metric with these labels has a value above zero. */
   private static void assertMetric(String body, String metric, String... labels) {
-    boolean found =
+    assertTrue(metric(body, metric, labels) > 0, metric + " with " + List.of(labels) + " > 0");
+  }
+
+  /** The value of the one sample line of the metric with these labels. */
+  private static double metric(String body, String metric, String... labels) {
+    List<String> lines =
         body.lines()
             .filter(line -> line.startsWith(metric))
             .filter(line -> Stream.of(labels).allMatch(line::contains))
-            .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0);
-    assertTrue(found, metric + " with " + List.of(labels) + " in:\n" + body);
+            .toList();
+    assertEquals(1, lines.size(), metric + " with " + List.of(labels) + " in:\n" + body);
+    String line = lines.get(0);
+    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
   }
 
   /** The process's (and its children's) listening TCP and bound, unconnected UDP sockets. */

@@ -30,7 +30,18 @@ public final class Tokens {
 
   static String signedByService(
       String user, List<String> roles, List<String> tenants, String issuer, Instant at) {
-    SigningKeys keys = SigningKeys.in(Path.of(System.getenv("DATA_DIR")));
+    return signedByService(Path.of(System.getenv("DATA_DIR")), user, roles, tenants, issuer, at);
+  }
+
+  /** Signed with the first key of the service whose data directory this is. */
+  static String signedByService(
+      Path dataDir,
+      String user,
+      List<String> roles,
+      List<String> tenants,
+      String issuer,
+      Instant at) {
+    SigningKeys keys = SigningKeys.in(dataDir);
     return issue(keys.signingKey(), keys.refreshKey(), issuer, at, user, roles, tenants);
   }
 

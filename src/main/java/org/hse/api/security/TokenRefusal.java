@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,6 +52,11 @@ enum TokenRefusal {
     this.message = message;
   }
 
+  /** The class as a metric tag: {@code expired}, {@code not_yet_valid}, ... */
+  String reason() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
   /** The sentence for the 401's {@code message}. */
   String message() {
     return message;
@@ -83,11 +89,13 @@ enum TokenRefusal {
   }
 
   /**
-   * Whether the token says it was issued, or becomes valid, later than the clock skew from now.
-   * MP-JWT checks {@code exp} only; such a token is refused before it is verified.
+   * Whether a token issued at {@code issuedAt}, or valid from {@code notBefore} (either may be
+   * null), says so for a time later than the clock skew from now. MP-JWT checks {@code exp} only;
+   * the mechanism refuses such a token once Payara has verified it.
    */
-  static boolean notYetValid(String token, Checks checks, Instant now) {
-    return claims(token).map(claims -> fromTheFuture(claims, checks, now)).orElse(false);
+  static boolean notYetValid(Instant issuedAt, Instant notBefore, Checks checks, Instant now) {
+    Instant latest = now.plus(checks.clockSkew());
+    return Stream.of(issuedAt, notBefore).anyMatch(time -> time != null && time.isAfter(latest));
   }
 
   /** Why Payara refused the token (the first class that applies). */
@@ -133,19 +141,11 @@ enum TokenRefusal {
   }
 
   private static boolean fromTheFuture(JWTClaimsSet claims, Checks checks, Instant now) {
-    Instant latest = now.plus(checks.clockSkew());
-    return Stream.of(claims.getIssueTime(), claims.getNotBeforeTime())
-        .anyMatch(time -> time != null && time.toInstant().isAfter(latest));
+    return notYetValid(
+        instant(claims.getIssueTime()), instant(claims.getNotBeforeTime()), checks, now);
   }
 
-  private static Optional<JWTClaimsSet> claims(String token) {
-    if (token == null || token.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(SignedJWT.parse(token).getJWTClaimsSet());
-    } catch (ParseException | RuntimeException e) {
-      return Optional.empty();
-    }
+  private static Instant instant(java.util.Date date) {
+    return date == null ? null : date.toInstant();
   }
 }

@@ -1,8 +1,8 @@
 package org.hse.api.v2;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.ResponseBuilder;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
@@ -183,9 +184,19 @@ public abstract class V2Resource<E extends Audited> {
     return response.tag(etag(stored.version())).entity(stored.item().toString()).build();
   }
 
+  /**
+   * A page's items as a JSON array written straight to the response: building the array and its
+   * text first was a sixth of the CPU of a page of 1000 (JFR).
+   */
   private static ResponseBuilder page(Page<JsonObject> page) {
-    JsonArrayBuilder items = Values.JSON.createArrayBuilder();
-    page.items().forEach(items::add);
-    return Response.ok(items.build().toString());
+    StreamingOutput body =
+        out -> {
+          try (JsonGenerator json = Values.JSON.createGenerator(out)) {
+            json.writeStartArray();
+            page.items().forEach(json::write);
+            json.writeEnd();
+          }
+        };
+    return Response.ok(body);
   }
 }

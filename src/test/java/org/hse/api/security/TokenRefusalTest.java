@@ -71,10 +71,10 @@ class TokenRefusalTest {
     assertEquals(TokenRefusal.SIGNATURE, refusal(sign(b -> b.expirationTime(at(-29)))));
     assertEquals(TokenRefusal.EXPIRED, refusal(sign(b -> b.expirationTime(at(-30)))));
     assertEquals(TokenRefusal.EXPIRED, refusal(sign(b -> b.expirationTime(at(-3600)))));
-    assertFalse(TokenRefusal.notYetValid(sign(b -> b.issueTime(at(30))), CHECKS, NOW));
-    assertTrue(TokenRefusal.notYetValid(sign(b -> b.issueTime(at(31))), CHECKS, NOW));
-    assertTrue(TokenRefusal.notYetValid(sign(b -> b.notBeforeTime(at(31))), CHECKS, NOW));
-    assertFalse(TokenRefusal.notYetValid("garbage", CHECKS, NOW));
+    assertFalse(TokenRefusal.notYetValid(NOW.plusSeconds(30), null, CHECKS, NOW));
+    assertTrue(TokenRefusal.notYetValid(NOW.plusSeconds(31), null, CHECKS, NOW));
+    assertTrue(TokenRefusal.notYetValid(NOW, NOW.plusSeconds(31), CHECKS, NOW));
+    assertFalse(TokenRefusal.notYetValid(null, null, CHECKS, NOW));
     assertEquals(
         TokenRefusal.NOT_YET_VALID,
         refusal(sign(b -> b.issueTime(at(3600)).expirationTime(at(3900)))));
@@ -89,6 +89,15 @@ class TokenRefusalTest {
     assertTrue(TokenRefusal.AUDIENCE.message().contains("audience mapper"));
     assertTrue(TokenRefusal.EXPIRED.message().contains("expired"));
     assertTrue(TokenRefusal.ISSUER.message().contains("issuer"));
+  }
+
+  /** The metric tag api_tokens_refused_total{reason} (README, "What listens"). */
+  @Test
+  void reasonsAreTheClassesInSnakeCase() {
+    assertEquals("expired", TokenRefusal.EXPIRED.reason());
+    assertEquals("not_yet_valid", TokenRefusal.NOT_YET_VALID.reason());
+    assertEquals("missing_claim", TokenRefusal.MISSING_CLAIM.reason());
+    assertEquals("signature", TokenRefusal.SIGNATURE.reason());
   }
 
   @Test

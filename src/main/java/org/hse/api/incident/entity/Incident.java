@@ -3,6 +3,7 @@ package org.hse.api.incident.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,7 +15,16 @@ import org.hse.api.tenancy.entity.Placed;
 /** An incident recorded at an office of a project. */
 @Entity
 @Table(name = "incident")
+@NamedQuery(
+    name = Incident.WITH_PLACE,
+    query = "SELECT i FROM Incident i JOIN FETCH i.office JOIN FETCH i.project WHERE i.id = :id")
 public class Incident extends Placed {
+
+  /**
+   * The incident with its office and project, in one statement: what a link to it is placed at and
+   * shows.
+   */
+  public static final String WITH_PLACE = "Incident.withPlace";
 
   public static final List<String> CATEGORIES =
       List.of(

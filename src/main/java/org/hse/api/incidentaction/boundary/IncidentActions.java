@@ -2,7 +2,6 @@ package org.hse.api.incidentaction.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.FlushModeType;
 import java.util.stream.Stream;
 import org.hse.api.action.entity.Action;
 import org.hse.api.incident.entity.Incident;
@@ -48,6 +47,13 @@ public class IncidentActions extends V2Store<IncidentAction> {
       // an update of the link's own fields: its references and place stand as they were checked
       return;
     }
+    if (input.get(INCIDENT) instanceof String incidentId) {
+      // one statement puts the incident, its office and its project in the persistence context,
+      // where the lookups below find them: a link is placed at its incident's office and project
+      em.createNamedQuery(Incident.WITH_PLACE, Incident.class)
+          .setParameter("id", incidentId)
+          .getResultList();
+    }
     if (input.has(INCIDENT)) {
       link.setIncident(
           reference(Incident.class, input, INCIDENT, caller, errors, Incident::getProjectId));
@@ -84,7 +90,6 @@ public class IncidentActions extends V2Store<IncidentAction> {
             .setParameter("incident", incident.getId())
             .setParameter("action", action.getId())
             .setParameter("id", link.getId())
-            .setFlushMode(FlushModeType.COMMIT)
             .getSingleResult()
         > 0) {
       errors.add(ACTION, "is linked to this incident already");

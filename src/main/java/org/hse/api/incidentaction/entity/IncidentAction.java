@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,7 +24,10 @@ import org.hse.api.tenancy.entity.Placed;
     name = IncidentAction.COUNT_SAME_PAIR,
     query =
         "SELECT COUNT(l) FROM IncidentAction l"
-            + " WHERE l.incident.id = :incident AND l.action.id = :action AND l.id <> :id")
+            + " WHERE l.incident.id = :incident AND l.action.id = :action AND l.id <> :id",
+    // without flushing the link being checked first; set here rather than per call, because
+    // EclipseLink copies a named query whose flush mode is set, and prepares the copy again
+    hints = @QueryHint(name = "eclipselink.flush", value = "false"))
 public class IncidentAction extends Placed {
 
   public static final String COUNT_SAME_PAIR = "IncidentAction.countSamePair";
