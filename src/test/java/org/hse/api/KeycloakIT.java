@@ -257,6 +257,22 @@ class KeycloakIT {
     assertEquals(404, anonymous.get("realms/hse/protocol/openid-connect/certs").status());
   }
 
+  /**
+   * The docs page logs in where the document's token URL points, Keycloak's: its policy lets it
+   * connect to Keycloak's origin besides its own.
+   */
+  @Test
+  @Order(10)
+  void theDocsPageMayConnectToKeycloak() {
+    Reply page = anonymous.get("docs/");
+    assertEquals(200, page.status(), page.toString());
+    String policy = page.header("Content-Security-Policy").orElseThrow();
+    assertTrue(
+        policy.contains(
+            "; connect-src 'self' http://127.0.0.1:" + System.getProperty("keycloak.port") + ";"),
+        policy);
+  }
+
   @Test
   @Order(100)
   void afterAKeyRotationNewTokensAreAcceptedWithoutARestart() {

@@ -6,14 +6,19 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,11 +29,19 @@ import java.util.logging.Logger;
  * The built-in, Keycloak-compatible OpenID Connect token endpoint: {@code POST .../token} with the
  * {@code password} and {@code refresh_token} grants, and {@code GET .../certs} (the JWK set).
  * Answers 404 when switched off, when an external issuer is configured, or for another realm.
+ *
+ * <p>The client is public, as the realm export's {@code api} client is in Keycloak: it names itself
+ * with {@code client_id} in the form, or with HTTP Basic ({@code Authorization: Basic
+ * base64(client_id:secret)}, both parts form-urlencoded, RFC 6749 section 2.3.1), which is what
+ * Swagger UI's "Authorize" dialog sends by default (docs page, {@code /docs/}). As Keycloak does
+ * for a public client, the secret is not checked; a Basic client id and a different {@code
+ * client_id} in the form are refused.
  */
 @Path("realms/{realm}/protocol/openid-connect")
 public class TokenEndpoint {
 
   private static final Logger LOG = Logger.getLogger(TokenEndpoint.class.getName());
+  private static final String BASIC = "Basic ";
 
   @Inject TokenService service;
 
@@ -36,7 +49,10 @@ public class TokenEndpoint {
   @Path("token")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response token(@PathParam("realm") String realm, MultivaluedMap<String, String> form) {
+  public Response token(
+      @PathParam("realm") String realm,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      MultivaluedMap<String, String> form) {
     requireServed(realm);
     for (Map.Entry<String, List<String>> param : form.entrySet()) {
       if (param.getValue().size() > 1) {
@@ -47,7 +63,15 @@ public class TokenEndpoint {
     if (blank(grantType)) {
       return error(400, "invalid_request", "Missing form parameter: grant_type");
     }
-    String clientId = form.getFirst("client_id");
+    String formClientId = form.getFirst("client_id");
+    String clientId = formClientId;
+    if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+      Optional<String> basic = basicClientId(authorization.substring(BASIC.length()).strip());
+      if (basic.isEmpty() || (!blank(formClientId) && !formClientId.equals(basic.get()))) {
+        return error(401, "invalid_client", "Invalid client or Invalid client credentials");
+      }
+      clientId = basic.get();
+    }
     if (blank(clientId)) {
       return error(400, "invalid_request", "Missing parameter: client_id");
     }
@@ -132,6 +156,23 @@ public class TokenEndpoint {
 
   private static Response noStore(Response.ResponseBuilder builder) {
     return builder.header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+  }
+
+  /**
+   * The client id of HTTP Basic credentials ({@code base64(urlencoded id ":" urlencoded secret)}),
+   * or empty when they are not Base64 or hold no colon.
+   */
+  static Optional<String> basicClientId(String credentials) {
+    try {
+      String decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      if (colon < 0) {
+        return Optional.empty();
+      }
+      return Optional.of(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static boolean blank(String value) {

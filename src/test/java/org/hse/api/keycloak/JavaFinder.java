@@ -11,7 +11,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.opentest4j.TestAbortedException;
+import org.hse.api.Prerequisite;
 
 /**
  * Finds a JDK that can run Keycloak 26 (Java 21 or newer) for the Keycloak integration test.
@@ -71,16 +71,9 @@ public final class JavaFinder {
                         + " skips this test explicitly."));
   }
 
-  /**
-   * No JDK to run Keycloak: under CI ({@code CI=true}) the test fails, so that CI never passes
-   * without it; on a developer's machine with Java 17 only it is skipped, with a banner saying so.
-   */
+  /** No JDK to run Keycloak: fails under CI, else skipped with a banner ({@link Prerequisite}). */
   private static RuntimeException missing(String message) {
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      return new IllegalStateException(message);
-    }
-    System.err.println("\n" + "#".repeat(76) + "\n### SKIPPED: " + message + "\n" + "#".repeat(76));
-    return new TestAbortedException(message);
+    return Prerequisite.missing(message);
   }
 
   private static List<Path> candidates() {

@@ -1,11 +1,9 @@
 package org.hse.api.v2.openapi;
 
 import jakarta.enterprise.inject.spi.CDI;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.hse.api.security.AuthSettings;
 import org.hse.api.v2.ResourceModels;
 
 /**
@@ -21,9 +19,6 @@ import org.hse.api.v2.ResourceModels;
  */
 public class ModelReader implements OASModelReader {
 
-  /** The URL clients reach the API at, for the document's {@code servers} and token URL. */
-  public static final String PUBLIC_URL = "api.public-url";
-
   @Override
   public OpenAPI buildModel() {
     Thread thread = Thread.currentThread();
@@ -31,13 +26,8 @@ public class ModelReader implements OASModelReader {
     ClassLoader application = ModelReader.class.getClassLoader();
     thread.setContextClassLoader(application);
     try {
-      Config config = ConfigProvider.getConfig(application);
-      AuthSettings auth = AuthSettings.from(config);
       OpenApiDocument.Settings settings =
-          OpenApiDocument.Settings.of(
-              auth.realm(),
-              config.getOptionalValue(PUBLIC_URL, String.class).orElse(null),
-              auth.externalIssuer() ? auth.issuer() : null);
+          OpenApiDocument.Settings.from(ConfigProvider.getConfig(application));
       ResourceModels models = CDI.current().select(ResourceModels.class).get();
       return OpenApiDocument.build(models.all(), settings);
     } finally {

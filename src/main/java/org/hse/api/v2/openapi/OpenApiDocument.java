@@ -1,10 +1,12 @@
 package org.hse.api.v2.openapi;
 
 import java.util.List;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Paths;
+import org.hse.api.security.AuthSettings;
 import org.hse.api.v2.ResourceModel;
 
 /**
@@ -16,6 +18,9 @@ public final class OpenApiDocument {
 
   /** The OpenAPI version of the document (MicroProfile OpenAPI 3.1 models OpenAPI 3.0). */
   public static final String OPENAPI_VERSION = "3.0.3";
+
+  /** The URL clients reach the API at, for the document's {@code servers} and token URL. */
+  public static final String PUBLIC_URL = "api.public-url";
 
   private OpenApiDocument() {}
 
@@ -33,6 +38,19 @@ public final class OpenApiDocument {
     /** The settings of the built-in token endpoint, relative to where the document is served. */
     public static Settings builtIn(String realm) {
       return new Settings(realm, "/", SharedComponents.tokenPath(realm));
+    }
+
+    /**
+     * The settings of this configuration: {@code api.public-url}, the realm, and the external
+     * issuer when one is configured. The document and the docs page ({@code org.hse.api.docs}) read
+     * them alike, so that the page logs in where the document says.
+     */
+    public static Settings from(Config config) {
+      AuthSettings auth = AuthSettings.from(config);
+      return of(
+          auth.realm(),
+          config.getOptionalValue(PUBLIC_URL, String.class).orElse(null),
+          auth.externalIssuer() ? auth.issuer() : null);
     }
 
     /**
