@@ -94,7 +94,7 @@ public final class IndexQuery<E extends Audited> {
     Jpql jpql = new Jpql(caller);
     Paths paths = new Paths(ROOT, Map.of());
     String where = conditions(request, paths, jpql, true);
-    String order = order(request, paths);
+    String order = order(request, paths, caller);
     String text =
         "SELECT e.id, COALESCE("
             + total(caller, request, jpql)
@@ -194,9 +194,18 @@ public final class IndexQuery<E extends Audited> {
    * The order of a search, completed by the id. A missing value sorts after every value (before
    * them when descending) on every database; a field that can never be missing sorts by its value
    * alone, so that an index on that value can give the order.
+   *
+   * <p>When the caller sees exactly one tenant, the tenant leads the order: a constant, so the
+   * order is the same, but H2 reads an index that starts with the tenant (such as {@code
+   * project_id, created_at, id}) in its order only when the ORDER BY names that column, where
+   * PostgreSQL sees it by itself. Without it, H2 read and sorted the tenant's every row for each
+   * page (5,000 rows for a page of 20, at 100,000 links).
    */
-  private String order(IndexRequest<E> request, Paths paths) {
+  private String order(IndexRequest<E> request, Paths paths, Caller caller) {
     List<String> order = new ArrayList<>();
+    if (!caller.isAdmin() && caller.tenants().size() == 1) {
+      order.add(paths.get(model.tenantPath()) + " ASC");
+    }
     for (SortKey<E> key : request.sort()) {
       String path = paths.get(key.field().path());
       String direction = key.descending() ? " DESC" : " ASC";
