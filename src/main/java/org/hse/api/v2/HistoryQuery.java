@@ -21,7 +21,7 @@ import org.hse.api.security.Caller;
 final class HistoryQuery {
 
   private static final String CURSOR_PREFIX = "f1:";
-  private static final Pattern CURSOR = Pattern.compile("^f1:(\\d{1,18})\\.(\\d{1,9})$");
+  private static final Pattern CURSOR = Pattern.compile("^f1:(\\d{1,18})\\.(\\d{1,18})$");
 
   private final EntityManager em;
 
@@ -83,9 +83,9 @@ final class HistoryQuery {
    * caller's tenants: {@code {"changes": [...], "next": "<cursor>"}}. {@code next} is the cursor of
    * the last change answered, or {@code after} itself when there is none yet.
    *
-   * <p>The feed numbers follow the order of the commits (see {@link HistoryLog}): a transaction
-   * that has not committed yet will commit with a number higher than every number visible now, so
-   * reading past the highest visible number skips nothing and repeats nothing.
+   * <p>Only entries that {@link FeedStamper} has stamped are read: an entry stamped later has a
+   * higher feed number than every stamped entry visible now, so reading past a position skips
+   * nothing and repeats nothing.
    *
    * @param after the position to read after, from {@link #cursor}; null: from the beginning
    */
@@ -96,8 +96,8 @@ final class HistoryQuery {
     if (caller.isAdmin() || !caller.tenants().isEmpty()) {
       StringBuilder sql =
           new StringBuilder(
-              "SELECT feed, feed_ordinal, operation, item_id, changed_at, by_upn, item FROM history"
-                  + " WHERE resource = ?1 AND feed >= ?2 AND (feed > ?2 OR feed_ordinal > ?3)");
+              "SELECT feed, seq, operation, item_id, changed_at, by_upn, item FROM history"
+                  + " WHERE resource = ?1 AND feed >= ?2 AND (feed > ?2 OR seq > ?3)");
       List<String> tenants = caller.isAdmin() ? List.of() : List.copyOf(caller.tenants());
       if (!tenants.isEmpty()) {
         sql.append(" AND project_id IN (");
@@ -106,7 +106,7 @@ final class HistoryQuery {
         }
         sql.append(')');
       }
-      sql.append(" ORDER BY feed, feed_ordinal");
+      sql.append(" ORDER BY feed, seq");
       Query query =
           em.createNativeQuery(sql.toString())
               .setParameter(1, model.type())
@@ -134,11 +134,11 @@ final class HistoryQuery {
     return Values.JSON.createObjectBuilder().add("changes", changes).add("next", next).build();
   }
 
-  /** The opaque cursor of a place in the feed: a feed number and the place in its transaction. */
-  static String cursor(long feed, long ordinal) {
+  /** The opaque cursor of a place in the feed: a stamping pass and an entry's insert order. */
+  static String cursor(long feed, long seq) {
     return Base64.getUrlEncoder()
         .withoutPadding()
-        .encodeToString((CURSOR_PREFIX + feed + "." + ordinal).getBytes(StandardCharsets.US_ASCII));
+        .encodeToString((CURSOR_PREFIX + feed + "." + seq).getBytes(StandardCharsets.US_ASCII));
   }
 
   /** The place a cursor names; a validation error on {@code after} when it names none. */

@@ -38,6 +38,8 @@ public abstract class V2Store<E extends Audited> {
 
   @Inject AttributeFacts attributes;
 
+  @Inject FeedStamper feed;
+
   /** The resource this boundary serves. */
   protected abstract ResourceModel<E> model();
 
@@ -131,6 +133,7 @@ public abstract class V2Store<E extends Audited> {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public JsonObject changes(Caller caller, String after, int limit) {
     requireReader(caller);
+    feed.stamp(model().type());
     return new HistoryQuery(em).changes(caller, model(), after, limit);
   }
 
@@ -327,7 +330,7 @@ public abstract class V2Store<E extends Audited> {
     } while (chunk.size() == HistoryLog.CHUNK);
   }
 
-  /** The history of this transaction's changes, written as its last statements. */
+  /** The history of this transaction's changes, written before it commits. */
   private HistoryLog history(Caller caller) {
     return new HistoryLog(em, caller.username());
   }

@@ -290,7 +290,13 @@ final class ResourceDocument {
                 .content(json(ref(searchName()))))
         .responses(
             withErrors(
-                OASFactory.createAPIResponses().addAPIResponse("200", page(false)),
+                OASFactory.createAPIResponses()
+                    .addAPIResponse(
+                        "200",
+                        page(
+                            "One page of matching items, in the requested order.",
+                            schemaName,
+                            false)),
                 ErrorResponse.BAD_REQUEST,
                 ErrorResponse.UNAUTHORIZED,
                 ErrorResponse.FORBIDDEN,
@@ -322,17 +328,21 @@ final class ResourceDocument {
     }
     return operation.responses(
         withErrors(
-            OASFactory.createAPIResponses().addAPIResponse("200", page(true)),
+            OASFactory.createAPIResponses()
+                .addAPIResponse(
+                    "200",
+                    page("One page of matching items, in the requested order.", schemaName, true)),
             ErrorResponse.UNAUTHORIZED,
             ErrorResponse.FORBIDDEN,
             ErrorResponse.VALIDATION_FAILED));
   }
 
-  private APIResponse page(boolean links) {
+  /** A page of items of the named schema, with the paging headers and, if asked, Link. */
+  private APIResponse page(String description, String items, boolean links) {
     APIResponse response =
         OASFactory.createAPIResponse()
-            .description("One page of matching items, in the requested order.")
-            .content(json(OASFactory.createSchema().type(SchemaType.ARRAY).items(ref(schemaName))));
+            .description(description)
+            .content(json(OASFactory.createSchema().type(SchemaType.ARRAY).items(ref(items))));
     for (String header : SharedComponents.PAGING_HEADERS) {
       response.addHeader(header, headerRef(header));
     }
@@ -438,26 +448,17 @@ final class ResourceDocument {
         .addParameter(parameterRef(SharedComponents.PAGE))
         .responses(
             withErrors(
-                OASFactory.createAPIResponses().addAPIResponse("200", historyPage()),
+                OASFactory.createAPIResponses()
+                    .addAPIResponse(
+                        "200",
+                        page(
+                            "One page of the item's history entries, oldest first.",
+                            historyEntryName(),
+                            true)),
                 ErrorResponse.UNAUTHORIZED,
                 ErrorResponse.FORBIDDEN,
                 ErrorResponse.NOT_FOUND,
                 ErrorResponse.VALIDATION_FAILED));
-  }
-
-  private APIResponse historyPage() {
-    APIResponse response =
-        OASFactory.createAPIResponse()
-            .description("One page of the item's history entries, oldest first.")
-            .content(
-                json(
-                    OASFactory.createSchema()
-                        .type(SchemaType.ARRAY)
-                        .items(ref(historyEntryName()))));
-    for (String header : SharedComponents.PAGING_HEADERS) {
-      response.addHeader(header, headerRef(header));
-    }
-    return response.addHeader(SharedComponents.LINK, headerRef(SharedComponents.LINK));
   }
 
   private Operation changes() {
