@@ -150,6 +150,27 @@ public final class IndexQuery<E extends Audited> {
    */
   private List<Item> items(Caller caller, List<Object> ids) {
     Jpql jpql = new Jpql(caller);
+    String wanted =
+        ids.size() == 1 ? "e.id = " + jpql.value(ids.get(0)) : "e.id IN " + jpql.value(ids);
+    return items(caller, jpql, wanted, "", Integer.MAX_VALUE);
+  }
+
+  /**
+   * The items whose attribute at {@code path} (e.g. {@code incident.id}) is {@code value}, as
+   * {@code view} shows them, in the order of their ids, after the id {@code after} (null: from the
+   * first), at most {@code limit}: a forced delete's dependents, for their history, read chunk by
+   * chunk in one statement each.
+   */
+  public List<Item> itemsWhere(String path, Object value, Object after, int limit) {
+    Jpql jpql = new Jpql(null);
+    String where = ROOT + "." + path + " = " + jpql.value(value);
+    if (after != null) {
+      where += " AND e.id > " + jpql.value(after);
+    }
+    return items(null, jpql, where, " ORDER BY e.id", limit);
+  }
+
+  private List<Item> items(Caller caller, Jpql jpql, String wanted, String order, int limit) {
     Map<String, String> joined = new LinkedHashMap<>();
     StringBuilder from = new StringBuilder(entity).append(" e");
     for (String relation : model.fetches()) {
@@ -164,16 +185,17 @@ public final class IndexQuery<E extends Audited> {
       select.append(paths.get(field.path())).append(", ");
     }
     select.append("e.version FROM ").append(from);
-    String wanted =
-        ids.size() == 1 ? "e.id = " + jpql.value(ids.get(0)) : "e.id IN " + jpql.value(ids);
     String where =
         caller == null || caller.isAdmin()
             ? wanted
             : wanted + " AND " + tenantScope(paths, model.tenantPath(), jpql);
-    return jpql
-        .bind(em.createQuery(select + " WHERE " + where, Object[].class))
-        .getResultList()
-        .stream()
+    TypedQuery<Object[]> query =
+        jpql.bind(em.createQuery(select + " WHERE " + where + order, Object[].class));
+    if (limit < Integer.MAX_VALUE) {
+      // only here: a page size makes EclipseLink translate the query again (see pageIds)
+      query.setMaxResults(limit);
+    }
+    return query.getResultList().stream()
         .map(
             row -> {
               JsonObjectBuilder json = Values.JSON.createObjectBuilder();

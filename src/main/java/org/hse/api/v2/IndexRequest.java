@@ -28,6 +28,7 @@ public record IndexRequest<E extends Audited>(
   private static final String PAGE = "page";
   private static final String SORT = "sort";
   private static final String HISTORY = "history";
+  private static final String ACCESS_TOKEN = "access-token";
   private static final Pattern FILTER_PARAM =
       Pattern.compile("^filter\\[([^\\[\\]]+)\\](\\[\\])?$");
 
@@ -107,7 +108,7 @@ public record IndexRequest<E extends Audited>(
             errors.add(HISTORY, "must be a boolean");
           }
         }
-        case "access-token" -> {
+        case ACCESS_TOKEN -> {
           // the token is the authentication mechanism's business, not a search parameter
         }
         default -> errors.add(name, "is not a search parameter");
@@ -115,6 +116,23 @@ public record IndexRequest<E extends Audited>(
     }
     errors.throwIfAny();
     return new IndexRequest<>(filter, page, perPage, sort);
+  }
+
+  /**
+   * Reads {@code per-page} and, if {@code pages}, {@code page} alone, for a list that has no filter
+   * or sort (an item's history, the change feed): any other parameter but the token is a validation
+   * error.
+   */
+  public static <E extends Audited> IndexRequest<E> pagingFromQuery(
+      ResourceModel<E> model, MultivaluedMap<String, String> query, boolean pages) {
+    FieldErrors errors = new FieldErrors();
+    for (String name : query.keySet()) {
+      if (!List.of(PER_PAGE, ACCESS_TOKEN).contains(name) && !(pages && PAGE.equals(name))) {
+        errors.add(name, "is not a parameter of this list");
+      }
+    }
+    errors.throwIfAny();
+    return fromQuery(model, query);
   }
 
   private static <E extends Audited> void readFilter(

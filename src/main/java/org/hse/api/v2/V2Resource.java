@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.ResponseBuilder;
@@ -130,6 +132,37 @@ public abstract class V2Resource<E extends Audited> {
   @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
   public Response updateByQuery(@QueryParam("id") String id, InputStream body) {
     return update(required(id), body);
+  }
+
+  /** The item's history, oldest first, paged like a search; it answers for a deleted item too. */
+  @GET
+  @Path("history/{id}")
+  public Response history(@PathParam("id") String id) {
+    MultivaluedMap<String, String> query = new MultivaluedHashMap<>(uriInfo.getQueryParameters());
+    query.remove("id");
+    IndexRequest<E> paging = IndexRequest.pagingFromQuery(model(), query, true);
+    Page<JsonObject> page = store().history(caller(), id, paging.page(), paging.perPage());
+    UriBuilder self = uriInfo.getRequestUriBuilder().replaceQueryParam(ACCESS_TOKEN);
+    return PagingHeaders.links(PagingHeaders.paging(page(page), page), page, self).build();
+  }
+
+  @GET
+  @Path("history")
+  public Response historyByQuery(@QueryParam("id") String id) {
+    return history(required(id));
+  }
+
+  /**
+   * The change feed: the changes after the cursor {@code after} (from the beginning without one),
+   * in the order they committed, with the cursor to ask after next.
+   */
+  @GET
+  @Path("changes")
+  public Response changes(@QueryParam("after") String after) {
+    MultivaluedMap<String, String> query = new MultivaluedHashMap<>(uriInfo.getQueryParameters());
+    query.remove("after");
+    IndexRequest<E> paging = IndexRequest.pagingFromQuery(model(), query, false);
+    return Response.ok(store().changes(caller(), after, paging.perPage()).toString()).build();
   }
 
   @DELETE

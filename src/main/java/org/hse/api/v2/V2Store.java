@@ -38,6 +38,8 @@ public abstract class V2Store<E extends Audited> {
 
   @Inject AttributeFacts attributes;
 
+  @Inject FeedStamper feed;
+
   /** The resource this boundary serves. */
   protected abstract ResourceModel<E> model();
 
@@ -106,6 +108,35 @@ public abstract class V2Store<E extends Audited> {
     return item.orElseThrow(() -> notFound(id));
   }
 
+  /**
+   * One page of the history of the item with this id, oldest first; also of a deleted item. 404
+   * when the id never named an item, or names one of a tenant the caller cannot see.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Page<JsonObject> history(Caller caller, String id, int page, int perPage) {
+    requireReader(caller);
+    Page<JsonObject> entries =
+        Values.isUuid(id)
+            ? new HistoryQuery(em)
+                .entries(caller, model(), id.toLowerCase(java.util.Locale.ROOT), page, perPage)
+            : new Page<JsonObject>(List.of(), 0, page, perPage);
+    if (entries.totalCount() == 0) {
+      throw notFound(id);
+    }
+    return entries;
+  }
+
+  /**
+   * The change feed of this resource after the cursor {@code after} (null: from the beginning), at
+   * most {@code limit} changes, in commit order, scoped to the caller's tenants.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public JsonObject changes(Caller caller, String after, int limit) {
+    requireReader(caller);
+    feed.stamp(model().type());
+    return new HistoryQuery(em).changes(caller, model(), after, limit);
+  }
+
   public Stored create(Caller caller, JsonObject body) {
     requireWriter(caller);
     FieldErrors errors = new FieldErrors();
@@ -123,6 +154,11 @@ public abstract class V2Store<E extends Audited> {
       }
       return stored(existing, false);
     }
+    if (supplied && new HistoryQuery(em).everExisted(model(), id)) {
+      throw new ClientErrorException(
+          "The id " + id + " belonged to an item that was deleted; ids are never reused.",
+          Status.CONFLICT);
+    }
     em.persist(candidate);
     TenantCounts counts = new TenantCounts(em);
     try {
@@ -132,10 +168,20 @@ public abstract class V2Store<E extends Audited> {
         em.flush();
       }
       counts.add(model().tenantOf(candidate), model(), 1);
+      Stored created = stored(candidate, true);
+      history(caller)
+          .add(
+              model(),
+              id,
+              created.version(),
+              HistoryLog.Operation.CREATE,
+              model().tenantOf(candidate),
+              created.item())
+          .write();
+      return created;
     } catch (PersistenceException e) {
       throw new CreateRaced(e);
     }
-    return stored(candidate, true);
   }
 
   /**
@@ -182,9 +228,26 @@ public abstract class V2Store<E extends Audited> {
         errors.add(field.name(), "cannot be changed after creation");
       }
     }
+    long versionBefore = item.getVersion();
     write(item, input, caller, errors, false);
     flush();
-    return stored(item, false);
+    Stored updated = stored(item, false);
+    if (updated.version() == versionBefore) {
+      // nothing changed, so nothing was written: no change to record either
+      return updated;
+    }
+    refusedAsConflict(
+        () ->
+            history(caller)
+                .add(
+                    model(),
+                    updated.id(),
+                    updated.version(),
+                    HistoryLog.Operation.UPDATE,
+                    model().tenantOf(item),
+                    updated.item())
+                .write());
+    return updated;
   }
 
   public DeletePreview preview(Caller caller, String id) {
@@ -208,9 +271,12 @@ public abstract class V2Store<E extends Audited> {
     // every dependent is of the item's tenant
     String tenant = model().tenantOf(item);
     TenantCounts counts = new TenantCounts(em);
+    HistoryLog history = history(caller);
+    Stored before = read(caller, item.getId()).orElseThrow();
     refusedAsConflict(
         () -> {
           for (ResourceModel<?> dependent : models.dependentsOf(model().type())) {
+            recordDeletes(dependent, item.getId(), tenant, history);
             int deleted =
                 em.createQuery(
                         "DELETE FROM "
@@ -225,7 +291,48 @@ public abstract class V2Store<E extends Audited> {
           em.remove(item);
           em.flush();
           counts.add(tenant, model(), -1);
+          history
+              .add(
+                  model(),
+                  before.id(),
+                  before.version(),
+                  HistoryLog.Operation.DELETE,
+                  tenant,
+                  before.item())
+              .write();
         });
+  }
+
+  /**
+   * Adds the delete entries of a dependent resource's items that a forced delete of the parent
+   * {@code id} is about to remove, read as {@code view} shows them, a chunk at a time.
+   */
+  private <D extends Audited> void recordDeletes(
+      ResourceModel<D> dependent, String id, String tenant, HistoryLog history) {
+    IndexQuery<D> query =
+        new IndexQuery<>(
+            em, dependent, field -> attributes.neverMissing(dependent.entityClass(), field.path()));
+    String path = dependent.parents().get(model().type());
+    Object after = null;
+    List<IndexQuery.Item> chunk;
+    do {
+      chunk = query.itemsWhere(path, id, after, HistoryLog.CHUNK);
+      for (IndexQuery.Item gone : chunk) {
+        history.add(
+            dependent,
+            (String) gone.id(),
+            gone.version(),
+            HistoryLog.Operation.DELETE,
+            tenant,
+            gone.json());
+        after = gone.id();
+      }
+    } while (chunk.size() == HistoryLog.CHUNK);
+  }
+
+  /** The history of this transaction's changes, written before it commits. */
+  private HistoryLog history(Caller caller) {
+    return new HistoryLog(em, caller.username());
   }
 
   private <D extends Audited> void addDependents(

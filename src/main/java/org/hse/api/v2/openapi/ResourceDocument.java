@@ -67,6 +67,8 @@ final class ResourceDocument {
     components.addSchema(updateName(), updateSchema());
     components.addSchema(filterName(), filterSchema());
     components.addSchema(searchName(), searchSchema());
+    components.addSchema(historyEntryName(), historyEntrySchema());
+    components.addSchema(changesName(), changesSchema());
   }
 
   void addPaths(Paths paths) {
@@ -80,6 +82,74 @@ final class ResourceDocument {
     paths.addPathItem(base + "/update", OASFactory.createPathItem().PUT(update(false)));
     paths.addPathItem(base + "/delete/{id}", OASFactory.createPathItem().DELETE(delete(true)));
     paths.addPathItem(base + "/delete", OASFactory.createPathItem().DELETE(delete(false)));
+    paths.addPathItem(base + "/history/{id}", OASFactory.createPathItem().GET(history(true)));
+    paths.addPathItem(base + "/history", OASFactory.createPathItem().GET(history(false)));
+    paths.addPathItem(base + "/changes", OASFactory.createPathItem().GET(changes()));
+  }
+
+  private String historyEntryName() {
+    return schemaName + "HistoryEntry";
+  }
+
+  private String changesName() {
+    return schemaName + "Changes";
+  }
+
+  /** What every change carries: its operation, when and by whom, and the item it left. */
+  private Object[] change() {
+    return new Object[] {
+      "operation",
+      SharedComponents.string().enumeration(List.of("create", "update", "delete")),
+      "at",
+      SharedComponents.string()
+          .format("date-time")
+          .description("When the change was stored (UTC)."),
+      "by",
+      SharedComponents.string().description("The upn of the caller who made the change."),
+      "item",
+      ref(schemaName)
+    };
+  }
+
+  private Schema historyEntrySchema() {
+    List<Object> fields = new ArrayList<>();
+    fields.add("version");
+    fields.add(
+        SharedComponents.integer()
+            .format("int64")
+            .description(
+                "The item's version after a create or update; a delete's is one more than the"
+                    + " item's last."));
+    fields.addAll(List.of(change()));
+    return SharedComponents.objectOf(fields.toArray())
+        .description(
+            "One change of a "
+                + type
+                + " item, with the item as view answered it right after the change (for a"
+                + " delete, as it was just before).");
+  }
+
+  private Schema changesSchema() {
+    List<Object> fields = new ArrayList<>();
+    fields.add("cursor");
+    fields.add(SharedComponents.string().description("Opaque: where this change is in the feed."));
+    fields.add("id");
+    fields.add(SharedComponents.string().format("uuid"));
+    fields.addAll(List.of(change()));
+    Schema change =
+        SharedComponents.objectOf(fields.toArray())
+            .description(
+                "One change, with the item as view answered it right after the change (for a"
+                    + " delete, as it was just before).");
+    return SharedComponents.objectOf(
+            "changes",
+            OASFactory.createSchema().type(SchemaType.ARRAY).items(change),
+            "next",
+            SharedComponents.string()
+                .description(
+                    "The cursor to ask after next: the last change's, or the one given when there"
+                        + " is none yet."))
+        .description("Changes of " + type + " items in the order they committed.");
   }
 
   private String createName() {
@@ -220,7 +290,13 @@ final class ResourceDocument {
                 .content(json(ref(searchName()))))
         .responses(
             withErrors(
-                OASFactory.createAPIResponses().addAPIResponse("200", page(false)),
+                OASFactory.createAPIResponses()
+                    .addAPIResponse(
+                        "200",
+                        page(
+                            "One page of matching items, in the requested order.",
+                            schemaName,
+                            false)),
                 ErrorResponse.BAD_REQUEST,
                 ErrorResponse.UNAUTHORIZED,
                 ErrorResponse.FORBIDDEN,
@@ -252,17 +328,21 @@ final class ResourceDocument {
     }
     return operation.responses(
         withErrors(
-            OASFactory.createAPIResponses().addAPIResponse("200", page(true)),
+            OASFactory.createAPIResponses()
+                .addAPIResponse(
+                    "200",
+                    page("One page of matching items, in the requested order.", schemaName, true)),
             ErrorResponse.UNAUTHORIZED,
             ErrorResponse.FORBIDDEN,
             ErrorResponse.VALIDATION_FAILED));
   }
 
-  private APIResponse page(boolean links) {
+  /** A page of items of the named schema, with the paging headers and, if asked, Link. */
+  private APIResponse page(String description, String items, boolean links) {
     APIResponse response =
         OASFactory.createAPIResponse()
-            .description("One page of matching items, in the requested order.")
-            .content(json(OASFactory.createSchema().type(SchemaType.ARRAY).items(ref(schemaName))));
+            .description(description)
+            .content(json(OASFactory.createSchema().type(SchemaType.ARRAY).items(ref(items))));
     for (String header : SharedComponents.PAGING_HEADERS) {
       response.addHeader(header, headerRef(header));
     }
@@ -355,6 +435,57 @@ final class ResourceDocument {
                 ErrorResponse.NOT_FOUND,
                 ErrorResponse.CONFLICT,
                 ErrorResponse.PRECONDITION_FAILED,
+                ErrorResponse.VALIDATION_FAILED));
+  }
+
+  private Operation history(boolean idInPath) {
+    return withId(
+            operation(
+                verbId("history", byQuery(idInPath)),
+                "The history of one " + type + ", oldest first; also of a deleted one"),
+            idInPath)
+        .addParameter(parameterRef(SharedComponents.PER_PAGE))
+        .addParameter(parameterRef(SharedComponents.PAGE))
+        .responses(
+            withErrors(
+                OASFactory.createAPIResponses()
+                    .addAPIResponse(
+                        "200",
+                        page(
+                            "One page of the item's history entries, oldest first.",
+                            historyEntryName(),
+                            true)),
+                ErrorResponse.UNAUTHORIZED,
+                ErrorResponse.FORBIDDEN,
+                ErrorResponse.NOT_FOUND,
+                ErrorResponse.VALIDATION_FAILED));
+  }
+
+  private Operation changes() {
+    return operation(
+            verbId("changes", ""),
+            "The change feed of " + type + " items, in the order the changes committed")
+        .addParameter(
+            OASFactory.createParameter()
+                .name("after")
+                .in(Parameter.In.QUERY)
+                .schema(SharedComponents.string())
+                .description(
+                    "A cursor from an earlier answer (next, or a change's cursor); without it,"
+                        + " the feed starts at the beginning. A malformed cursor is a 422."))
+        .addParameter(parameterRef(SharedComponents.PER_PAGE))
+        .responses(
+            withErrors(
+                OASFactory.createAPIResponses()
+                    .addAPIResponse(
+                        "200",
+                        OASFactory.createAPIResponse()
+                            .description(
+                                "The changes after the cursor that the caller may see, and the"
+                                    + " cursor to ask after next.")
+                            .content(json(ref(changesName())))),
+                ErrorResponse.UNAUTHORIZED,
+                ErrorResponse.FORBIDDEN,
                 ErrorResponse.VALIDATION_FAILED));
   }
 

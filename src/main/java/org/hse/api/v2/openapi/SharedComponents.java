@@ -142,8 +142,8 @@ final class SharedComponents {
     return OASFactory.createSchema()
         .type(SchemaType.BOOLEAN)
         .description(
-            "Accepted for the hosted API's clients; this service keeps no history, so it changes"
-                + " nothing.");
+            "Accepted for the hosted API's clients. Deleted items are not searched yet: an item's"
+                + " history, deleted or not, is at history/{id}, and every change at changes.");
   }
 
   static Header headerRef(String name) {

@@ -63,8 +63,11 @@ class OpenApiDocumentTest {
       assertNotNull(path(base + "/update").getPUT(), base);
       assertNotNull(path(base + "/delete/{id}").getDELETE(), base);
       assertNotNull(path(base + "/delete").getDELETE(), base);
+      assertNotNull(path(base + "/history/{id}").getGET(), base);
+      assertNotNull(path(base + "/history").getGET(), base);
+      assertNotNull(path(base + "/changes").getGET(), base);
     }
-    assertEquals(TYPES.size() * 8 + 2, api.getPaths().getPathItems().size());
+    assertEquals(TYPES.size() * 11 + 2, api.getPaths().getPathItems().size());
     api.getPaths().getPathItems().keySet().forEach(p -> assertFalse(p.contains("null"), p));
   }
 

@@ -1,0 +1,117 @@
+package org.hse.api.v2;
+
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The history entries of one write transaction (table {@code history}, Flyway {@code V6}): {@link
+ * V2Store} adds one for every item it creates, updates or deletes, cascaded deletes included, and
+ * writes them with {@link #write} before the transaction commits, so that a write that rolls back
+ * leaves none. The entries carry no feed number: readers of the change feed stamp committed entries
+ * ({@link FeedStamper}), so that writers never wait for each other's commits.
+ *
+ * <p>Written with plain JDBC on the transaction's own connection, as one batch: EclipseLink batches
+ * statements only when batch writing is switched on for the whole persistence unit, which would
+ * change how every other write is sent, and entries are never read back as entities. A cascade of
+ * many items is sent a chunk at a time, so that memory holds at most one chunk.
+ */
+final class HistoryLog {
+
+  /** What a change did to an item, as entries and the change feed name it. */
+  enum Operation {
+    CREATE,
+    UPDATE,
+    DELETE;
+
+    String text() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  static final int CHUNK = 1000;
+
+  private static final String INSERT =
+      "INSERT INTO history (resource, item_id, version, operation, changed_at, by_upn, project_id,"
+          + " item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private record Entry(
+      String resource, String id, long version, Operation operation, String tenant, String item) {}
+
+  private final EntityManager em;
+  private final String by;
+  private final LocalDateTime at =
+      LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+  private final List<Entry> pending = new ArrayList<>();
+
+  /**
+   * @param by the upn of the caller whose write this is
+   */
+  HistoryLog(EntityManager em, String by) {
+    this.em = em;
+    this.by = by;
+  }
+
+  /**
+   * Adds the entry of one change.
+   *
+   * @param version the item's version after a create or update; for a delete, its version before
+   * @param item the item as {@code view} answers it right after the change (before a delete)
+   */
+  HistoryLog add(
+      ResourceModel<?> model,
+      String id,
+      long version,
+      Operation operation,
+      String tenant,
+      JsonObject item) {
+    long entryVersion = operation == Operation.DELETE ? version + 1 : version;
+    pending.add(new Entry(model.type(), id, entryVersion, operation, tenant, item.toString()));
+    if (pending.size() >= CHUNK) {
+      insert();
+    }
+    return this;
+  }
+
+  /** Writes the entries not written yet: to be called at the end of the write. */
+  void write() {
+    insert();
+  }
+
+  private void insert() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert = em.unwrap(Connection.class).prepareStatement(INSERT)) {
+      for (Entry entry : pending) {
+        insert.setString(1, entry.resource());
+        insert.setString(2, entry.id());
+        insert.setLong(3, entry.version());
+        insert.setString(4, entry.operation().text());
+        insert.setObject(5, at);
+        insert.setString(6, by);
+        insert.setString(7, entry.tenant());
+        insert.setString(8, entry.item());
+        if (pending.size() > 1) {
+          insert.addBatch();
+        }
+      }
+      if (pending.size() > 1) {
+        insert.executeBatch();
+      } else {
+        insert.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("The history of the change could not be written", e);
+    }
+    pending.clear();
+  }
+}
