@@ -226,7 +226,7 @@ public final class IndexQuery<E extends Audited> {
   private String order(IndexRequest<E> request, Paths paths, Caller caller) {
     List<String> order = new ArrayList<>();
     if (!caller.isAdmin() && caller.tenants().size() == 1) {
-      order.add(paths.get(model.tenantPath()) + " ASC");
+      order.add(paths.get(model.tenantKeyPath()) + " ASC");
     }
     for (SortKey<E> key : request.sort()) {
       String path = paths.get(key.field().path());

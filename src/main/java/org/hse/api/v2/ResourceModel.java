@@ -77,6 +77,17 @@ public abstract class ResourceModel<E extends Audited> {
     return tenantPath;
   }
 
+  /**
+   * The tenant's id among the item's own attributes: the id itself for a tenant, else the read-only
+   * attribute of the relation's column that every tenant-scoped entity declares beside the relation
+   * ({@code project.id}: {@code projectId}). EclipseLink reads {@code project.id} from the item's
+   * own column in a WHERE clause, but joins the project's table for it in an ORDER BY.
+   */
+  public String tenantKeyPath() {
+    int dot = tenantPath.indexOf('.');
+    return dot < 0 ? tenantPath : tenantPath.substring(0, dot) + "Id";
+  }
+
   /** Whether this resource's items are the tenants themselves (projects). */
   public boolean isTenant() {
     return tenantPath.equals(idField().path());
