@@ -155,11 +155,18 @@ final class HistoryQuery {
     throw new ValidationFailedException("after", "is not a cursor of this feed");
   }
 
-  /** Whether an item of this resource ever had this id: a deleted item's id is never reused. */
-  boolean everExisted(ResourceModel<?> model, String id) {
-    return !em.createNativeQuery("SELECT 1 FROM history WHERE resource = ?1 AND item_id = ?2")
+  /**
+   * Whether an item of this resource with this id was deleted: a deleted item's id is never reused.
+   * Only a delete counts: a create of the same id that committed after this transaction looked for
+   * the item is a concurrent create, which the insert's key conflict turns into a retry (a create
+   * entry alone made one of three identical creates on three instances a 409).
+   */
+  boolean wasDeleted(ResourceModel<?> model, String id) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM history WHERE resource = ?1 AND item_id = ?2 AND operation = ?3")
         .setParameter(1, model.type())
         .setParameter(2, id)
+        .setParameter(3, HistoryLog.Operation.DELETE.text())
         .setMaxResults(1)
         .getResultList()
         .isEmpty();

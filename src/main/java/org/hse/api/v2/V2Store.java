@@ -154,7 +154,7 @@ public abstract class V2Store<E extends Audited> {
       }
       return stored(existing, false);
     }
-    if (supplied && new HistoryQuery(em).everExisted(model(), id)) {
+    if (supplied && new HistoryQuery(em).wasDeleted(model(), id)) {
       throw new ClientErrorException(
           "The id " + id + " belonged to an item that was deleted; ids are never reused.",
           Status.CONFLICT);
