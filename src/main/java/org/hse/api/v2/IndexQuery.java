@@ -221,11 +221,13 @@ public final class IndexQuery<E extends Audited> {
    * order is the same, but H2 reads an index that starts with the tenant (such as {@code
    * project_id, created_at, id}) in its order only when the ORDER BY names that column, where
    * PostgreSQL sees it by itself. Without it, H2 read and sorted the tenant's every row for each
-   * page (5,000 rows for a page of 20, at 100,000 links).
+   * page (5,000 rows for a page of 20, at 100,000 links). Only without a filter: with one, H2 then
+   * preferred walking the tenant's index in order to the filter's own index (the seed search fell
+   * from 785 to 351 requests/s on H2).
    */
   private String order(IndexRequest<E> request, Paths paths, Caller caller) {
     List<String> order = new ArrayList<>();
-    if (!caller.isAdmin() && caller.tenants().size() == 1) {
+    if (!caller.isAdmin() && caller.tenants().size() == 1 && request.filter().isEmpty()) {
       order.add(paths.get(model.tenantKeyPath()) + " ASC");
     }
     for (SortKey<E> key : request.sort()) {
