@@ -75,10 +75,7 @@ public abstract class V2Resource<E extends Audited> {
   @Path("index")
   public Response searchByQuery() {
     IndexRequest<E> search = IndexRequest.fromQuery(model(), uriInfo.getQueryParameters());
-    Page<JsonObject> page = store().index(caller(), search);
-    ResponseBuilder response = PagingHeaders.paging(page(page), page);
-    UriBuilder self = uriInfo.getRequestUriBuilder().replaceQueryParam(ACCESS_TOKEN);
-    return PagingHeaders.links(response, page, self).build();
+    return pagedWithLinks(store().index(caller(), search));
   }
 
   @POST
@@ -138,12 +135,8 @@ public abstract class V2Resource<E extends Audited> {
   @GET
   @Path("history/{id}")
   public Response history(@PathParam("id") String id) {
-    MultivaluedMap<String, String> query = new MultivaluedHashMap<>(uriInfo.getQueryParameters());
-    query.remove("id");
-    IndexRequest<E> paging = IndexRequest.pagingFromQuery(model(), query, true);
-    Page<JsonObject> page = store().history(caller(), id, paging.page(), paging.perPage());
-    UriBuilder self = uriInfo.getRequestUriBuilder().replaceQueryParam(ACCESS_TOKEN);
-    return PagingHeaders.links(PagingHeaders.paging(page(page), page), page, self).build();
+    IndexRequest<E> paging = pagingBeside("id", true);
+    return pagedWithLinks(store().history(caller(), id, paging.page(), paging.perPage()));
   }
 
   @GET
@@ -159,9 +152,7 @@ public abstract class V2Resource<E extends Audited> {
   @GET
   @Path("changes")
   public Response changes(@QueryParam("after") String after) {
-    MultivaluedMap<String, String> query = new MultivaluedHashMap<>(uriInfo.getQueryParameters());
-    query.remove("after");
-    IndexRequest<E> paging = IndexRequest.pagingFromQuery(model(), query, false);
+    IndexRequest<E> paging = pagingBeside("after", false);
     return Response.ok(store().changes(caller(), after, paging.perPage()).toString()).build();
   }
 
@@ -215,6 +206,22 @@ public abstract class V2Resource<E extends Audited> {
 
   private static Response item(ResponseBuilder response, Stored stored) {
     return response.tag(etag(stored.version())).entity(stored.item().toString()).build();
+  }
+
+  /**
+   * The paging of the query string, whose only other parameter may be {@code own} (the id or the
+   * cursor the method reads itself); {@code withPage} whether {@code page} is allowed.
+   */
+  private IndexRequest<E> pagingBeside(String own, boolean withPage) {
+    MultivaluedMap<String, String> query = new MultivaluedHashMap<>(uriInfo.getQueryParameters());
+    query.remove(own);
+    return IndexRequest.pagingFromQuery(model(), query, withPage);
+  }
+
+  /** A page with the paging headers and the RFC 8288 links of the GET forms. */
+  private Response pagedWithLinks(Page<JsonObject> page) {
+    UriBuilder self = uriInfo.getRequestUriBuilder().replaceQueryParam(ACCESS_TOKEN);
+    return PagingHeaders.links(PagingHeaders.paging(page(page), page), page, self).build();
   }
 
   /**
