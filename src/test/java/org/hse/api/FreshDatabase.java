@@ -1,5 +1,9 @@
 package org.hse.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -27,6 +31,8 @@ public class FreshDatabase implements LoadableExtension {
 
   static final String ADMIN_URL = "it.db.admin-url";
 
+  static final String H2_FILE = "it.db.h2-file";
+
   private static final Pattern DATABASE =
       Pattern.compile("^jdbc:postgresql://[^/]+/([A-Za-z_][A-Za-z0-9_]*)(\\?.*)?$");
 
@@ -43,13 +49,32 @@ public class FreshDatabase implements LoadableExtension {
     drop();
   }
 
+  private static void deleteH2Files(String base) {
+    for (String suffix : new String[] {".mv.db", ".trace.db"}) {
+      try {
+        Files.deleteIfExists(Path.of(base + suffix));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
   /** Whether the tests run on PostgreSQL: the build named a maintenance database. */
   public static boolean onPostgres() {
     return database() != null;
   }
 
-  /** Drops and creates the throwaway database; nothing when the tests do not run on PostgreSQL. */
+  /**
+   * Drops and creates the throwaway database; nothing when the tests do not run on PostgreSQL. On
+   * WildFly, which runs every test class in one JVM, an H2 database named by {@code it.db.h2-file}
+   * (the profile sets it) is deleted instead, as Payara Micro's in-memory one goes with its
+   * process.
+   */
   public static void recreate() throws SQLException {
+    String h2File = System.getProperty(H2_FILE, "");
+    if (!h2File.isBlank()) {
+      deleteH2Files(h2File);
+    }
     String database = database();
     if (database != null) {
       execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

@@ -1,5 +1,6 @@
 package org.hse.api.platform;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -42,7 +43,13 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
   private static final String STARTED = ApiMetrics.class.getName() + ".started";
   private static final String OTHER = "other";
 
-  @Inject MetricRegistry registry;
+  /**
+   * Unsatisfied on a server without MicroProfile Metrics (WildFly 39 has Micrometer instead):
+   * nothing is counted there.
+   */
+  @Inject Instance<MetricRegistry> metrics;
+
+  private volatile MetricRegistry registry;
 
   /**
    * The registry's counters and timers by their tags, looked up once: asking the registry builds
@@ -62,6 +69,10 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    MetricRegistry registry = registry();
+    if (registry == null) {
+      return;
+    }
     List<PathSegment> segments = request.getUriInfo().getPathSegments();
     boolean matched = resourceInfo != null && resourceInfo.getResourceMethod() != null;
     String first = segments.isEmpty() ? "" : segments.get(0).getPath();
@@ -76,7 +87,7 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
     }
     String status = Integer.toString(response.getStatus());
     String method = request.getMethod();
-    requestCounter(resource, verb, method, status).inc();
+    requestCounter(registry, resource, verb, method, status).inc();
     if (verb.equals("index")
         && !resource.equals(OTHER)
         && request.getProperty(STARTED) instanceof Long started) {
@@ -90,7 +101,18 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
     }
   }
 
-  private Counter requestCounter(String resource, String verb, String method, String status) {
+  /** The server's registry, or null without MicroProfile Metrics; looked up once. */
+  private MetricRegistry registry() {
+    MetricRegistry found = registry;
+    if (found == null && metrics.isResolvable()) {
+      found = metrics.get();
+      registry = found;
+    }
+    return found;
+  }
+
+  private Counter requestCounter(
+      MetricRegistry registry, String resource, String verb, String method, String status) {
     return requests.computeIfAbsent(
         String.join(" ", resource, verb, method, status),
         key ->

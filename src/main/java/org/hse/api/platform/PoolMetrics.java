@@ -3,6 +3,7 @@ package org.hse.api.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -60,7 +61,8 @@ public class PoolMetrics {
   /** How Payara names the pool of a {@code @DataSourceDefinition} ({@code ConnectorsUtil}). */
   static final String DEFINITION_POOL_PREFIX = "__SYSTEM/pools/__datasource_definition/";
 
-  @Inject MetricRegistry registry;
+  /** Unsatisfied on a server without MicroProfile Metrics (WildFly 39: Micrometer instead). */
+  @Inject Instance<MetricRegistry> registry;
 
   @Inject
   @ConfigProperty(name = "db.url")
@@ -68,7 +70,7 @@ public class PoolMetrics {
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
     Optional<PayaraPools> found = PayaraPools.find();
-    if (found.isEmpty()) {
+    if (found.isEmpty() || !registry.isResolvable()) {
       return;
     }
     PayaraPools pools = found.get();
@@ -95,10 +97,12 @@ public class PoolMetrics {
       PayaraPools pools,
       ToIntFunction<Reading> figure,
       Tag... tags) {
-    registry.gauge(
-        Metadata.builder().withName(name).withDescription(description).build(),
-        () -> pools.read(DataSourceConfiguration.JNDI_NAME).map(figure::applyAsInt).orElse(0),
-        tags);
+    registry
+        .get()
+        .gauge(
+            Metadata.builder().withName(name).withDescription(description).build(),
+            () -> pools.read(DataSourceConfiguration.JNDI_NAME).map(figure::applyAsInt).orElse(0),
+            tags);
   }
 
   /** {@code postgresql} of {@code jdbc:postgresql://...}, {@code h2} of {@code jdbc:h2:...}. */

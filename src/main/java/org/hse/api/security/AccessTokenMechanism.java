@@ -3,6 +3,7 @@ package org.hse.api.security;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -31,7 +33,9 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.hse.api.v2.ErrorResponses;
 
 /**
- * Wraps Payara's MicroProfile JWT authentication mechanism to add what it lacks.
+ * Wraps the server's MicroProfile JWT authentication mechanism to add what it lacks: Payara's, or
+ * on WildFly SmallRye JWT's ({@code JWTHttpAuthenticationMechanism}); both are Jakarta Security
+ * mechanisms, and "Payara" below stands for either.
  *
  * <ul>
  *   <li>The token may come in the {@code access-token} query parameter: when the request has no
@@ -75,7 +79,10 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
 
   @Inject Config config;
 
-  @Inject MetricRegistry registry;
+  /**
+   * Unsatisfied on a server without MicroProfile Metrics (WildFly 39): nothing is counted there.
+   */
+  @Inject Instance<MetricRegistry> registry;
 
   private volatile HttpAuthenticationMechanism delegate;
   private volatile TokenRefusal.Checks checks;
@@ -112,15 +119,18 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
         new HttpMessageContextWrapper(context) {
           @Override
           public AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result) {
-            if (result.getCallerPrincipal() instanceof JsonWebToken jwt
-                && TokenRefusal.notYetValid(
-                    secondsClaim(jwt, Claims.iat),
-                    secondsClaim(jwt, Claims.nbf),
-                    checks,
-                    Instant.now())) {
-              return refuse(response, TokenRefusal.NOT_YET_VALID);
-            }
-            return super.notifyContainerAboutLogin(result);
+            return notYetValid(result.getCallerPrincipal(), checks)
+                ? refuse(response, TokenRefusal.NOT_YET_VALID)
+                : super.notifyContainerAboutLogin(result);
+          }
+
+          /** How SmallRye JWT (WildFly) reports a verified token; Payara reports a result. */
+          @Override
+          public AuthenticationStatus notifyContainerAboutLogin(
+              Principal principal, Set<String> groups) {
+            return notYetValid(principal, checks)
+                ? refuse(response, TokenRefusal.NOT_YET_VALID)
+                : super.notifyContainerAboutLogin(principal, groups);
           }
 
           @Override
@@ -154,7 +164,7 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
     return found;
   }
 
-  /** Payara's own mechanism: the other {@code HttpAuthenticationMechanism} bean. */
+  /** The server's own mechanism: the other {@code HttpAuthenticationMechanism} bean. */
   private HttpAuthenticationMechanism delegate() {
     HttpAuthenticationMechanism found = delegate;
     if (found == null) {
@@ -177,6 +187,13 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
       delegate = found;
     }
     return found;
+  }
+
+  /** Whether a verified token was issued, or becomes valid, later than the clock skew from now. */
+  private static boolean notYetValid(Principal principal, TokenRefusal.Checks checks) {
+    return principal instanceof JsonWebToken jwt
+        && TokenRefusal.notYetValid(
+            secondsClaim(jwt, Claims.iat), secondsClaim(jwt, Claims.nbf), checks, Instant.now());
   }
 
   /**
@@ -221,7 +238,9 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
 
   /** Counts the refusal by its class ({@code reason}, never the token) and answers 401. */
   private AuthenticationStatus refuse(HttpServletResponse response, String reason, String message) {
-    registry.counter(REFUSED, new Tag("reason", reason)).inc();
+    if (registry.isResolvable()) {
+      registry.get().counter(REFUSED, new Tag("reason", reason)).inc();
+    }
     return unauthorized(response, message);
   }
 
