@@ -17,6 +17,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -136,6 +137,25 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
           @Override
           public AuthenticationStatus responseUnauthorized() {
             return refuse(response, TokenRefusal.of(bearer, checks, Instant.now()));
+          }
+
+          /**
+           * SmallRye JWT (WildFly) answers a token whose key it cannot resolve (another issuer's
+           * {@code kid}) with {@code sendError(500)} instead of a 401: that is a refusal too.
+           */
+          @Override
+          public HttpServletResponse getResponse() {
+            return new HttpServletResponseWrapper(response) {
+              @Override
+              public void sendError(int status) {
+                sendError(status, null);
+              }
+
+              @Override
+              public void sendError(int status, String message) {
+                refuse(response, TokenRefusal.of(bearer, checks, Instant.now()));
+              }
+            };
           }
         };
     return delegate().validateRequest(effective, response, reporting);
