@@ -238,6 +238,43 @@ class HistoryIT {
       }
     }
     assertEquals("delete", entries(ids.get(ids.size() - 1)).get(1).operation());
+    assertEquals(
+        many,
+        count(
+            "SELECT COUNT(*) FROM deleted_incident_action WHERE office_incident_id = ?", incident),
+        "every link's row among the deleted items, in the delete's transaction");
+    assertEquals(
+        1, count("SELECT COUNT(*) FROM deleted_incident WHERE office_incident_id = ?", incident));
+  }
+
+  @Test
+  void aDeleteThatRollsBackLeavesNoDeletedItem() throws Exception {
+    String incident = incidents.create(WRITER, incident("INC-D", "Kept")).id();
+    transaction.begin();
+    try {
+      incidents.delete(WRITER, incident, null);
+      assertEquals(
+          1,
+          count("SELECT COUNT(*) FROM deleted_incident WHERE office_incident_id = ?", incident),
+          "written in the transaction of the delete");
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(
+        0, count("SELECT COUNT(*) FROM deleted_incident WHERE office_incident_id = ?", incident));
+    assertEquals(1, entries(incident).size(), "its create alone");
+  }
+
+  /** The single number a query with one parameter answers, on a connection of its own. */
+  private long count(String sql, String parameter) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, parameter);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
   }
 
   private static void assertEntry(
