@@ -408,19 +408,9 @@ class HistoryApiIT {
             Json.createObjectBuilder().add("name", "Renamed Bravo").build());
     assertEquals(200, renamed.status(), renamed.toString());
 
-    String theirIncident =
-        id(created(other.create("incident", TestData.incident(P2, O2, "HS-9", "Theirs").build())));
-    String theirAction =
-        id(
-            created(
-                other.create(
-                    "action", TestData.action(P2, O2, "CHECK", "HS-F", "HS Foxtrot").build())));
-    strangersLink =
-        id(
-            created(
-                other.create(
-                    "incident-action", TestData.link(P2, O2, theirIncident, theirAction).build())));
-    assertEquals(204, other.delete("incident", theirIncident, "true").status());
+    String[] theirs = linkedPair(other, P2, O2, "HS-9", "HS Foxtrot");
+    strangersLink = theirs[2];
+    assertEquals(204, other.delete("incident", theirs[0], "true").status());
   }
 
   @Test
@@ -650,24 +640,13 @@ class HistoryApiIT {
 
     created(admin.create("project", TestData.project(P3, "Gamma Mining").build()));
     created(admin.create("office", TestData.office(O3, P3, "Gamma pit")));
-    String theirIncident =
-        id(created(admin.create("incident", TestData.incident(P3, O3, "G-1", "Rockfall").build())));
-    String theirAction =
-        id(
-            created(
-                admin.create(
-                    "action", TestData.action(P3, O3, "CHECK", "G-2", "Bolting").build())));
-    String link =
-        id(
-            created(
-                admin.create(
-                    "incident-action", TestData.link(P3, O3, theirIncident, theirAction).build())));
+    String[] gamma = linkedPair(admin, P3, O3, "G-1", "Bolting");
     assertEquals(204, admin.delete("project", P3, "true").status());
     assertDeleted(admin, "project", filter("name", "gamma"), P3, "admin");
     assertDeleted(admin, "office", filter("project_id", P3), O3, "admin");
-    assertDeleted(admin, "incident", filter("tenant_id", P3), theirIncident, "admin");
-    assertDeleted(admin, "action", filter("tenant_id", P3), theirAction, "admin");
-    assertDeleted(admin, "incident-action", filter("tenant_id", P3), link, "admin");
+    assertDeleted(admin, "incident", filter("tenant_id", P3), gamma[0], "admin");
+    assertDeleted(admin, "action", filter("tenant_id", P3), gamma[1], "admin");
+    assertDeleted(admin, "incident-action", filter("tenant_id", P3), gamma[2], "admin");
     assertEquals(
         "Bolting",
         admin
@@ -693,6 +672,25 @@ class HistoryApiIT {
     for (String bad : List.of("yes", "2", "TRUE")) {
       assertFields(writer.indexQuery("incident", "history=" + bad), "history");
     }
+  }
+
+  /** An incident, an action and their link, made by {@code who} at an office: their three ids. */
+  private static String[] linkedPair(
+      ApiClient who, String project, String office, String code, String actionName) {
+    String incident =
+        id(created(who.create("incident", TestData.incident(project, office, code, code).build())));
+    String action =
+        id(
+            created(
+                who.create(
+                    "action",
+                    TestData.action(project, office, "CHECK", code + "-A", actionName).build())));
+    String link =
+        id(
+            created(
+                who.create(
+                    "incident-action", TestData.link(project, office, incident, action).build())));
+    return new String[] {incident, action, link};
   }
 
   private static void assertDeleted(
