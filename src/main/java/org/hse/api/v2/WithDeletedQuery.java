@@ -175,7 +175,8 @@ final class WithDeletedQuery<E extends Audited> {
     for (SortKey<E> key : keys) {
       String path = side.of(key.field());
       String direction = key.descending() ? " DESC" : " ASC";
-      if (!neverMissing.test(key.field())) {
+      // the default order is created_at alone, as IndexQuery has it: the index gives that order
+      if (!request.sort().isEmpty() && !neverMissing.test(key.field())) {
         select.append(", CASE WHEN ").append(path).append(" IS NULL THEN 1 ELSE 0 END AS k" + k);
         order.add("k" + k++ + direction);
       }
