@@ -117,6 +117,27 @@ class OpenApiIT {
   }
 
   @Test
+  void everySearchTakesHistoryAndEveryItemDocumentsWhenAndByWhomItWasDeleted() {
+    for (String name : List.of("IncidentAction", "Incident", "Action", "Project", "Office")) {
+      JsonObject history =
+          schema(name + "Search").getJsonObject("properties").getJsonObject("history");
+      assertEquals("boolean", history.getString("type"), name);
+      assertTrue(history.getString("description").contains("deleted_at"), name);
+      JsonObject properties = schema(name).getJsonObject("properties");
+      assertEquals("date-time", properties.getJsonObject("deleted_at").getString("format"), name);
+      for (String deleted : List.of("deleted_at", "deleted_by")) {
+        assertTrue(properties.getJsonObject(deleted).getBoolean("nullable"), name + deleted);
+        assertFalse(
+            strings(schema(name).getJsonArray("required")).contains(deleted), name + deleted);
+      }
+    }
+    JsonObject parameter =
+        document.getJsonObject("components").getJsonObject("parameters").getJsonObject("history");
+    assertEquals("query", parameter.getString("in"));
+    assertEquals("boolean", parameter.getJsonObject("schema").getString("type"));
+  }
+
+  @Test
   void theIncidentCategoryListsItsValues() {
     assertEquals(
         TestData.INCIDENT_CATEGORIES,
