@@ -269,6 +269,19 @@ class HistoryIT {
   }
 
   @Test
+  void theRowsOfItemsDeletedBeforeTheTablesExistedAreAMigrationOfTheSchemaHistory()
+      throws Exception {
+    assertEquals(
+        List.of("7.1", "deleted items from the history", "true"),
+        row(
+            "SELECT \"version\", \"description\", LOWER(CAST(\"success\" AS VARCHAR(5)))"
+                + " FROM \"flyway_schema_history\" WHERE \"version\" = ?",
+            "7.1"),
+        "recorded in the transaction that wrote the rows, so a start that dies half-way runs it"
+            + " again");
+  }
+
+  @Test
   void theRowOfAnItemDeletedBeforeTheTablesExistedIsWrittenFromItsHistory() throws Exception {
     String gone = incidents.create(WRITER, incident("INC-B", "Backfilled")).id();
     incidents.delete(WRITER, gone, null);

@@ -13,8 +13,8 @@ import jakarta.ejb.Singleton;
  * restarted (the fault test restarts PostgreSQL under load). It validates a connection at most once
  * a second: a validation is a round trip to the database (pgjdbc's {@code isValid} runs an empty
  * statement), which every view and search paid on top of its own statements. A database restart
- * lasts longer than that second, so the first connection handed out after it is validated again
- * and fails, and the pool drops them all.
+ * lasts longer than that second, so the first connection handed out after it is validated again and
+ * fails, and the pool drops them all.
  */
 @Singleton
 @DataSourceDefinition(

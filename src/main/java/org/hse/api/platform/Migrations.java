@@ -12,16 +12,12 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.hse.api.v2.DeletedItems;
 import org.hse.api.v2.ResourceModels;
 
 /**
  * Before anything else touches the database: makes an H2 file database write every commit before it
- * is answered ({@link H2WriteDelay}), then brings the schema up to date with Flyway. When that
- * applies {@code V7}, which creates the tables of deleted items, it writes their rows from the
- * history's delete entries ({@link DeletedItems#backfill}): the items are JSON there, which H2
- * cannot read in SQL.
+ * is answered ({@link H2WriteDelay}), then brings the schema up to date with Flyway: the SQL
+ * migrations, and {@link DeletedItemsFromHistory}, which is Java.
  */
 @Singleton
 @Startup
@@ -37,9 +33,6 @@ public class Migrations {
 
   @Inject ResourceModels models;
 
-  /** The migration that creates the tables of deleted items. */
-  static final String DELETED_ITEMS_VERSION = "7";
-
   @PostConstruct
   void migrate() {
     String database;
@@ -49,28 +42,12 @@ public class Migrations {
     } catch (SQLException e) {
       throw new IllegalStateException("The database did not answer at start-up", e);
     }
-    MigrateResult result =
-        Flyway.configure(Migrations.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations(locations(database, "classpath:"))
-            .load()
-            .migrate();
-    if (result.getSuccessfulMigrations().stream()
-        .anyMatch(applied -> DELETED_ITEMS_VERSION.equals(applied.version))) {
-      backfillDeletedItems();
-    }
-  }
-
-  private void backfillDeletedItems() {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      int written = DeletedItems.backfill(connection, models.all());
-      connection.commit();
-      java.util.logging.Logger.getLogger(Migrations.class.getName())
-          .info(() -> "Deleted items written from the history: " + written);
-    } catch (SQLException e) {
-      throw new IllegalStateException("The deleted items could not be written from the history", e);
-    }
+    Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(locations(database, "classpath:"))
+        .javaMigrations(new DeletedItemsFromHistory(models.all()))
+        .load()
+        .migrate();
   }
 
   /**

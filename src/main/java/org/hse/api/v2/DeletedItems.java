@@ -93,7 +93,7 @@ public final class DeletedItems {
 
   /**
    * Writes the rows of the items whose history holds a delete but that have no row yet: the items
-   * deleted before the tables existed. Run once, when the migration that creates them is applied.
+   * deleted before the tables existed (migration 7.1, {@code DeletedItemsFromHistory}).
    *
    * @return how many rows it wrote
    */

@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.hse.api.action.entity.Action;
 import org.hse.api.incident.entity.Incident;
 import org.hse.api.incidentaction.control.IncidentActionModel;
+import org.hse.api.platform.DeletedItemsFromHistory;
 import org.hse.api.platform.Migrations;
 import org.hse.api.v2.DeletedItems;
 import org.hse.api.v2.Field;
@@ -161,6 +162,8 @@ public final class DataGenerator {
             Migrations.locations(
                 dialect == Dialect.POSTGRES ? "PostgreSQL" : "H2",
                 "filesystem:src/main/resources/"))
+        // the fill writes the deleted items' rows itself: migration 7.1 has none to write here
+        .javaMigrations(new DeletedItemsFromHistory(List.of()))
         .target(target)
         .load()
         .migrate();
