@@ -1,6 +1,6 @@
 -- The benchmark's load, one scenario per wrk run (bench/run sets the environment):
---   SCENARIO  floor | view | seed | pages | entity | create | update | preview | page1000 | deep |
---             sortname | substring
+--   SCENARIO  floor | view | seed | history-seed | pages | history-pages | entity | create | update |
+--             preview | page1000 | deep | sortname | substring
 --   TOKEN     the bearer token (for create: one token per project, comma separated, each of a
 --             writer of that project alone, so that every request carries a token of the size
 --             the floor's carries); LINKS the links the data generator made; THREADS wrk's -t;
@@ -8,6 +8,8 @@
 -- Ids follow org.hse.api.bench.DataGenerator: the n-th item of a table is <prefix>-0000-4000-8000-<n>.
 -- The writer's project is project 1: links 1..L/20, incidents and actions 1..I, offices 1..10;
 -- creates go to every project, each with the token of a writer of that project.
+-- The history- scenarios are their plain twins with history true (the generator deleted one link
+-- in a hundred, with its history, for them to find).
 
 local scenario = os.getenv("SCENARIO")
 local token = os.getenv("TOKEN")
@@ -101,7 +103,16 @@ function init(args)
         '{"filter":{"office_incident_id":"%s"},"per-page":20,"page":1,"sort":"action_name"}',
         id("30000000", math.random(incidents))))
     end,
+    ["history-seed"] = function()
+      return wrk.format("POST", "/v2/incident-action/index", json, string.format(
+        '{"filter":{"office_incident_id":"%s"},"per-page":20,"page":1,"sort":"action_name",'
+          .. '"history":true}',
+        id("30000000", math.random(incidents))))
+    end,
     pages = function() return get("/v2/incident-action/index?per-page=20&page=" .. math.random(50)) end,
+    ["history-pages"] = function()
+      return get("/v2/incident-action/index?history=1&per-page=20&page=" .. math.random(50))
+    end,
     entity = function()
       return get("/v2/incident-action/index?filter%5Bentity_id%5D=" .. id("40000000", math.random(incidents)))
     end,

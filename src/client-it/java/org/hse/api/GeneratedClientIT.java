@@ -1,6 +1,5 @@
 package org.hse.api;
 
-import static org.hse.api.TestData.P1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,11 +31,6 @@ import org.hse.client.model.IncidentCreate;
 import org.hse.client.model.OfficeCreate;
 import org.hse.client.model.ProjectCreate;
 import org.hse.client.model.TokenResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,25 +39,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * document during the build (java, library native): token, the seed index with its four paging
  * headers, create, view, update with If-Match, delete preview, forced delete.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedServer.class)
 class GeneratedClientIT {
 
-  static final UUID PROJECT = UUID.fromString(P1);
-  static final UUID OFFICE = UUID.fromString("31111111-1111-4111-8111-111111111111");
+  /** A tenant of its own on the {@link SharedServer}: {@code client-writer}'s. */
+  static final UUID PROJECT = UUID.fromString("c1000000-0000-4000-8000-000000000001");
 
-  @ArquillianResource URL url;
+  static final UUID OFFICE = UUID.fromString("c2000000-0000-4000-8000-000000000001");
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return Deployments.packagedWar();
-  }
+  final URL url = SharedServer.url();
 
   @Test
   void theSeedFlowWorksThroughTheGeneratedClient() throws ApiException {
     TokenResponse login =
         new TokenApi(client(null))
-            .token("hse", "password", "api", "writer", TestData.password("writer"), null);
+            .token(
+                "hse",
+                "password",
+                "api",
+                "client-writer",
+                TestData.password("client-writer"),
+                null);
     assertEquals("Bearer", login.getTokenType());
     assertEquals("profile", login.getScope());
     assertEquals(0, login.getNotBeforePolicy());

@@ -24,6 +24,25 @@ public final class ApiAssertions {
     return Long.parseLong(reply.header("X-Pagination-Total-Count").orElseThrow());
   }
 
+  /**
+   * The total of the caller's items of {@code resource} in these tenants: an admin's count of one
+   * test's world on the {@link SharedServer}, where other tests' worlds live too.
+   */
+  public static long totalIn(ApiClient caller, String resource, String... tenants) {
+    Reply reply =
+        caller.index(
+            resource,
+            Json.createObjectBuilder()
+                .add("per-page", 1)
+                .add(
+                    "filter",
+                    Json.createObjectBuilder()
+                        .add("tenant_id", Json.createArrayBuilder(List.of(tenants))))
+                .build());
+    assertEquals(200, reply.status(), reply.body());
+    return Long.parseLong(reply.header("X-Pagination-Total-Count").orElseThrow());
+  }
+
   public static Reply created(Reply reply) {
     assertEquals(201, reply.status(), reply.body());
     return reply;

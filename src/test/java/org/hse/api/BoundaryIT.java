@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.persistence.internal.databaseaccess.DatabaseCall;
 import org.eclipse.persistence.jpa.JpaEntityManagerFactory;
 import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
@@ -115,6 +115,37 @@ class BoundaryIT {
   }
 
   @Test
+  void historyFalseIsThePlainSearchAndHistoryTrueCostsAFewStatementsToo() {
+    List<String> plain = sqlFor(() -> search(10, 3, 10));
+    JsonObject withFalse = Json.createObjectBuilder(body(10, 3)).add("history", false).build();
+    assertEquals(
+        plain,
+        sqlFor(() -> links.index(WRITER, IndexRequest.fromJson(linkModel, withFalse))),
+        "history: false sends the very statements of a search without the key");
+    System.out.println("The SQL of a plain page: " + plain);
+    JsonObject withTrue = Json.createObjectBuilder(body(10, 3)).add("history", true).build();
+    List<String> plainIds =
+        links.index(WRITER, request(10, 3)).items().stream()
+            .map(item -> item.getString("office_incident_action_id"))
+            .toList();
+    List<String> history =
+        sqlFor(
+            () -> {
+              Page<JsonObject> found =
+                  links.index(WRITER, IndexRequest.fromJson(linkModel, withTrue));
+              assertEquals(LINKS, found.totalCount());
+              assertEquals(
+                  plainIds,
+                  found.items().stream()
+                      .map(item -> item.getString("office_incident_action_id"))
+                      .toList(),
+                  "no deleted link on the incident: the same page");
+            });
+    assertEquals(2, history.size(), "the page with its total, then its live items: " + history);
+    System.out.println("The SQL of a page with history: " + history);
+  }
+
+  @Test
   void aViewCostsOneStatement() {
     String id =
         links.index(WRITER, request(1, 1)).items().get(0).getString("office_incident_action_id");
@@ -173,14 +204,16 @@ class BoundaryIT {
   }
 
   private IndexRequest<IncidentAction> request(int perPage, int page) {
-    JsonObject body =
-        Json.createObjectBuilder()
-            .add("filter", Json.createObjectBuilder().add("office_incident_id", incident))
-            .add("per-page", perPage)
-            .add("page", page)
-            .add("sort", "-action_name,incident_date")
-            .build();
-    return IndexRequest.fromJson(linkModel, body);
+    return IndexRequest.fromJson(linkModel, body(perPage, page));
+  }
+
+  private static JsonObject body(int perPage, int page) {
+    return Json.createObjectBuilder()
+        .add("filter", Json.createObjectBuilder().add("office_incident_id", incident))
+        .add("per-page", perPage)
+        .add("page", page)
+        .add("sort", "-action_name,incident_date")
+        .build();
   }
 
   private void search(int perPage, int page, int expectedItems) {
@@ -195,14 +228,22 @@ class BoundaryIT {
     }
   }
 
-  /** The SQL statements EclipseLink sends while this runs. */
+  /** The number of SQL statements EclipseLink sends while this runs. */
   private int statementsFor(Runnable work) {
-    AtomicInteger statements = new AtomicInteger();
+    return sqlFor(work).size();
+  }
+
+  /** The SQL statements EclipseLink sends while this runs, as their text. */
+  private List<String> sqlFor(Runnable work) {
+    List<String> statements = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     SessionEventListener counter =
         new SessionEventAdapter() {
           @Override
           public void postExecuteCall(SessionEvent event) {
-            statements.incrementAndGet();
+            statements.add(
+                event.getCall() instanceof DatabaseCall call
+                    ? call.getSQLString()
+                    : String.valueOf(event.getCall()));
           }
         };
     SessionEventManager events =
@@ -213,7 +254,7 @@ class BoundaryIT {
     } finally {
       events.removeListener(counter);
     }
-    return statements.get();
+    return List.copyOf(statements);
   }
 
   @Test

@@ -77,21 +77,30 @@ public class FreshDatabase implements LoadableExtension {
     }
     String database = database();
     if (database != null) {
-      execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      execute("CREATE DATABASE " + database);
+      recreate(database);
     }
+  }
+
+  /** Drops and creates the named throwaway database ({@link SharedServer}'s). */
+  static void recreate(String database) throws SQLException {
+    drop(database);
+    execute("CREATE DATABASE " + database);
   }
 
   /** Drops the throwaway database; nothing when the tests do not run on PostgreSQL. */
   public static void drop() throws SQLException {
     String database = database();
     if (database != null) {
-      execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      drop(database);
     }
   }
 
+  static void drop(String database) throws SQLException {
+    execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+  }
+
   /** The throwaway database's name, or null when the tests do not run on PostgreSQL. */
-  private static String database() {
+  static String database() {
     if (System.getProperty(ADMIN_URL, "").isBlank()) {
       return null;
     }

@@ -1,20 +1,26 @@
 package org.hse.api;
 
 import static org.hse.api.ApiAssertions.assertErrorBody;
+import static org.hse.api.ApiAssertions.assertFields;
 import static org.hse.api.ApiAssertions.created;
 import static org.hse.api.ApiAssertions.id;
 import static org.hse.api.TestData.P1;
 import static org.hse.api.TestData.P2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hse.api.ApiClient.Reply;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -27,7 +33,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An item's history as a client sees it: {@code GET /v2/<r>/history/{id}} after every verb, paged,
- * after a delete, scoped to the caller's tenants; and the identity rules of deleted items.
+ * after a delete, scoped to the caller's tenants; the identity rules of deleted items; and searches
+ * with {@code history: true}: deleted items among the live ones, with when and by whom they were
+ * deleted, as they were when deleted, filtered, sorted and paged as one list with exact totals,
+ * scoped to the caller's tenants, and answers without the flag exactly as before.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -35,11 +44,25 @@ class HistoryApiIT {
 
   static final String O1 = "31111111-1111-4111-8111-111111111111";
   static final String O2 = "32222222-2222-4222-8222-222222222222";
+  static final String P3 = "33333333-3333-4333-8333-333333333333";
+  static final String O3 = "34444444-4444-4444-8444-444444444444";
+  static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
 
   static ApiClient admin;
   static ApiClient writer;
   static ApiClient reader;
   static ApiClient other;
+
+  /** The incident whose five links are searched, by action name: A, C, E live; B, D deleted. */
+  static String searched;
+
+  static final Map<String, String> links = new HashMap<>();
+
+  /** The deleted links as view answered them just before their delete. */
+  static final Map<String, JsonObject> before = new HashMap<>();
+
+  /** A link of the other tenant, deleted with its incident. */
+  static String strangersLink;
 
   @ArquillianResource URL url;
 
@@ -342,5 +365,417 @@ class HistoryApiIT {
   private static String action(String code, String name) {
     return id(
         created(writer.create("action", TestData.action(P1, O1, "TRAINING", code, name).build())));
+  }
+
+  /**
+   * For the searches with history: an incident with five links, by action name A, C, E live and B,
+   * D deleted (then B's action renamed); and a link of the other tenant, deleted with its incident.
+   * Made once, by the first search test.
+   */
+  private static void searchWorld() {
+    if (searched != null) {
+      return;
+    }
+    searched =
+        id(
+            created(
+                writer.create(
+                    "incident", TestData.incident(P1, O1, "HS-1", "History incident").build())));
+    for (String letter : List.of("Echo", "Bravo", "Delta", "Alpha", "Charlie")) {
+      String action =
+          id(
+              created(
+                  writer.create(
+                      "action",
+                      TestData.action(P1, O1, "TRAINING", "HS-" + letter, "HS " + letter)
+                          .build())));
+      links.put(
+          letter,
+          id(
+              created(
+                  writer.create(
+                      "incident-action", TestData.link(P1, O1, searched, action).build()))));
+      links.put(letter + " action", action);
+    }
+    for (String letter : List.of("Bravo", "Delta")) {
+      before.put(letter, writer.view("incident-action", links.get(letter)).json());
+      assertEquals(204, writer.delete("incident-action", links.get(letter), "true").status());
+    }
+    Reply renamed =
+        writer.update(
+            "action",
+            links.get("Bravo action"),
+            Json.createObjectBuilder().add("name", "Renamed Bravo").build());
+    assertEquals(200, renamed.status(), renamed.toString());
+
+    String[] theirs = linkedPair(other, P2, O2, "HS-9", "HS Foxtrot");
+    strangersLink = theirs[2];
+    assertEquals(204, other.delete("incident", theirs[0], "true").status());
+  }
+
+  @Test
+  void deletedLinksAreAnsweredAsTheyWereWhenDeletedAmongTheLiveOnesInTheirOrder() {
+    searchWorld();
+    Reply found = writer.index("incident-action", search("action_name").build());
+    assertEquals(200, found.status(), found.toString());
+    assertEquals(order("Alpha", "Bravo", "Charlie", "Delta", "Echo"), ids(found));
+    assertEquals("5", found.header("X-Pagination-Total-Count").orElseThrow());
+    for (JsonValue value : found.array()) {
+      JsonObject item = value.asJsonObject();
+      String letter = letterOf(item.getString("office_incident_action_id"));
+      JsonObject without = withoutDeleted(item);
+      if (before.containsKey(letter)) {
+        assertTrue(item.getString("deleted_at").matches(TIMESTAMP), item.toString());
+        assertEquals("writer", item.getString("deleted_by"));
+        assertEquals(before.get(letter), without, "as view answered it before the delete");
+      } else {
+        assertEquals(JsonValue.NULL, item.get("deleted_at"), item.toString());
+        assertEquals(JsonValue.NULL, item.get("deleted_by"), item.toString());
+        assertEquals(writer.view("incident-action", links.get(letter)).json(), without);
+      }
+      assertEquals(List.of("deleted_at", "deleted_by"), lastTwoKeys(item));
+    }
+    assertEquals(
+        "HS Bravo",
+        found.array().getJsonObject(1).getString("action_name"),
+        "the deleted link keeps the action's name of its delete, not today's");
+
+    Reply descending = writer.index("incident-action", search("-action_name").build());
+    assertEquals(order("Echo", "Delta", "Charlie", "Bravo", "Alpha"), ids(descending));
+
+    Reply byQuery =
+        writer.indexQuery(
+            "incident-action",
+            "filter%5Boffice_incident_id%5D=" + searched + "&sort=action_name&history=1");
+    assertEquals(200, byQuery.status(), byQuery.toString());
+    assertEquals(found.body(), byQuery.body(), "the GET form answers the same");
+    Reply byQueryTrue =
+        writer.indexQuery(
+            "incident-action",
+            "filter%5Boffice_incident_id%5D=" + searched + "&sort=action_name&history=true");
+    assertEquals(found.body(), byQueryTrue.body());
+  }
+
+  @Test
+  void withoutTheFlagAnswersAreAsBeforeAndCarryNoDeletedFields() {
+    searchWorld();
+    JsonObject plain =
+        Json.createObjectBuilder()
+            .add("filter", Json.createObjectBuilder().add("office_incident_id", searched))
+            .add("sort", "action_name")
+            .build();
+    Reply found = writer.index("incident-action", plain);
+    assertEquals(order("Alpha", "Charlie", "Echo"), ids(found));
+    assertEquals("3", found.header("X-Pagination-Total-Count").orElseThrow());
+    assertFalse(found.body().contains("deleted_at"), found.body());
+    assertFalse(found.body().contains("deleted_by"), found.body());
+    Reply historyFalse =
+        writer.index(
+            "incident-action", Json.createObjectBuilder(plain).add("history", false).build());
+    assertEquals(found.body(), historyFalse.body());
+    assertEquals(
+        found.headers().get("X-Pagination-Total-Count"),
+        historyFalse.headers().get("X-Pagination-Total-Count"));
+    String query = "filter%5Boffice_incident_id%5D=" + searched + "&sort=action_name";
+    Reply get = writer.indexQuery("incident-action", query);
+    assertEquals(found.body(), get.body());
+    assertEquals(get.body(), writer.indexQuery("incident-action", query + "&history=0").body());
+    assertFalse(writer.view("incident-action", links.get("Alpha")).body().contains("deleted_"));
+  }
+
+  @Test
+  void filtersOfEveryKindMatchDeletedItemsAsTheyWereWhenDeleted() {
+    searchWorld();
+    assertEquals(
+        order("Bravo"),
+        ids(
+            writer.index(
+                "incident-action",
+                search(null).add("filter", filter("action_name", "bRAVo")).build())),
+        "a substring of the name the action had when the link was deleted");
+    assertEquals(
+        List.of(),
+        ids(
+            writer.index(
+                "incident-action",
+                search(null).add("filter", filter("action_name", "renamed")).build())),
+        "not the name the action has now");
+    assertEquals(
+        order("Delta"),
+        ids(
+            writer.index(
+                "incident-action",
+                search(null)
+                    .add("filter", filter("entity_id", links.get("Delta action")))
+                    .build())));
+    JsonObject anyOf =
+        Json.createObjectBuilder()
+            .add("office_incident_id", searched)
+            .add(
+                "entity_id",
+                Json.createArrayBuilder()
+                    .add(links.get("Delta action"))
+                    .add(links.get("Alpha action"))
+                    .add(links.get("Echo action")))
+            .build();
+    Reply some =
+        writer.index("incident-action", search("-action_code").add("filter", anyOf).build());
+    assertEquals(order("Echo", "Delta", "Alpha"), ids(some));
+    assertEquals("3", some.header("X-Pagination-Total-Count").orElseThrow());
+    Reply dated =
+        writer.indexQuery(
+            "incident-action",
+            "filter%5Bincident_date%5D=2026-11-20&filter%5Baction_type%5D=TRAINING"
+                + "&filter%5Bincident_name%5D=history&sort=incident_date,action_name&history=1");
+    assertEquals(200, dated.status(), dated.toString());
+    assertEquals(order("Alpha", "Bravo", "Charlie", "Delta", "Echo"), ids(dated));
+    Reply byTime =
+        writer.index(
+            "incident-action",
+            search(null)
+                .add("filter", filter("created_at", before.get("Delta").getString("created_at")))
+                .build());
+    assertTrue(ids(byTime).contains(links.get("Delta")), byTime.toString());
+  }
+
+  @Test
+  void pagesOfBothKindsNeitherRepeatNorSkipAnItemAndCountExactly() {
+    searchWorld();
+    List<String> seen = new ArrayList<>();
+    for (int page = 1; page <= 3; page++) {
+      Reply reply =
+          writer.indexQuery(
+              "incident-action",
+              "filter%5Boffice_incident_id%5D="
+                  + searched
+                  + "&sort=action_name&history=1&per-page=2&page="
+                  + page);
+      assertEquals(200, reply.status(), reply.toString());
+      assertEquals(String.valueOf(page), reply.header("X-Pagination-Current-Page").orElseThrow());
+      assertEquals("3", reply.header("X-Pagination-Page-Count").orElseThrow());
+      assertEquals("2", reply.header("X-Pagination-Per-Page").orElseThrow());
+      assertEquals("5", reply.header("X-Pagination-Total-Count").orElseThrow());
+      String link =
+          reply.headers().entrySet().stream()
+              .filter(e -> e.getKey().equalsIgnoreCase("Link"))
+              .flatMap(e -> e.getValue().stream())
+              .collect(java.util.stream.Collectors.joining(", "));
+      assertTrue(link.contains("history=1"), link);
+      assertTrue(link.contains("rel=\"first\"") && link.contains("rel=\"last\""), link);
+      assertEquals(page < 3, link.contains("rel=\"next\""), link);
+      assertEquals(page > 1, link.contains("rel=\"prev\""), link);
+      seen.addAll(ids(reply));
+    }
+    assertEquals(order("Alpha", "Bravo", "Charlie", "Delta", "Echo"), seen);
+
+    List<String> byDefault = new ArrayList<>();
+    for (int page = 1; page <= 5; page++) {
+      Reply reply =
+          writer.index(
+              "incident-action", search(null).add("per-page", 1).add("page", page).build());
+      assertEquals("5", reply.header("X-Pagination-Total-Count").orElseThrow());
+      byDefault.addAll(ids(reply));
+    }
+    assertEquals(ids(writer.index("incident-action", search(null).build())), byDefault);
+    assertEquals(5, byDefault.stream().distinct().count(), byDefault.toString());
+
+    Reply past = writer.index("incident-action", search(null).add("page", 9).build());
+    assertEquals(200, past.status());
+    assertEquals("[]", past.body());
+    assertEquals("5", past.header("X-Pagination-Total-Count").orElseThrow());
+
+    Reply everything =
+        writer.index(
+            "incident-action",
+            Json.createObjectBuilder().add("history", true).add("per-page", 1000).build());
+    assertEquals(
+        String.valueOf(everything.array().size()),
+        everything.header("X-Pagination-Total-Count").orElseThrow(),
+        "the kept count of live links plus the deleted ones");
+  }
+
+  @Test
+  void anotherTenantsDeletedItemsNeverAppear() {
+    searchWorld();
+    JsonObject all = Json.createObjectBuilder().add("history", true).add("per-page", 1000).build();
+    List<String> mine = ids(writer.index("incident-action", all));
+    assertTrue(mine.containsAll(order("Alpha", "Bravo", "Charlie", "Delta", "Echo")));
+    assertFalse(mine.contains(strangersLink), "the other tenant's deleted link");
+    Reply theirs = other.index("incident-action", all);
+    assertEquals(List.of(strangersLink), ids(theirs), "theirs alone");
+    assertEquals("other", theirs.array().getJsonObject(0).getString("deleted_by"));
+    assertEquals("1", theirs.header("X-Pagination-Total-Count").orElseThrow());
+    Reply filtered =
+        other.index(
+            "incident-action",
+            Json.createObjectBuilder(all).add("filter", filter("action_name", "hs")).build());
+    assertEquals(List.of(strangersLink), ids(filtered));
+    assertTrue(
+        ids(admin.index("incident-action", all))
+            .containsAll(List.of(strangersLink, links.get("Bravo"))));
+    List<String> theirIncidents = ids(other.index("incident", all));
+    assertEquals(1, theirIncidents.size(), theirIncidents.toString());
+    assertFalse(ids(writer.index("incident", all)).contains(theirIncidents.get(0)));
+    assertFalse(ids(reader.index("incident", all)).contains(theirIncidents.get(0)));
+  }
+
+  @Test
+  void everyResourceFindsItsDeletedItemsAndAForcedDeleteLeavesEveryDependentsRow() {
+    searchWorld();
+    String gone =
+        id(created(writer.create("incident", TestData.incident(P1, O1, "HS-7", "Gone").build())));
+    assertEquals(204, writer.delete("incident", gone, "true").status());
+    assertDeleted(reader, "incident", filter("code", "HS-7"), gone, "writer");
+    assertDeleted(reader, "incident", null, gone, "writer");
+    String action =
+        id(
+            created(
+                writer.create("action", TestData.action(P1, O1, "PER", "HS-8", "Gone").build())));
+    assertEquals(204, writer.delete("action", action, "true").status());
+    assertDeleted(reader, "action", filter("action_type", "PER"), action, "writer");
+    String office = "35555555-5555-4555-8555-555555555555";
+    created(admin.create("office", TestData.office(office, P1, "Closed site")));
+    assertEquals(204, admin.delete("office", office, "true").status());
+    assertDeleted(reader, "office", filter("name", "closed"), office, "admin");
+
+    created(admin.create("project", TestData.project(P3, "Gamma Mining").build()));
+    created(admin.create("office", TestData.office(O3, P3, "Gamma pit")));
+    String[] gamma = linkedPair(admin, P3, O3, "G-1", "Bolting");
+    assertEquals(204, admin.delete("project", P3, "true").status());
+    assertDeleted(admin, "project", filter("name", "gamma"), P3, "admin");
+    assertDeleted(admin, "office", filter("project_id", P3), O3, "admin");
+    assertDeleted(admin, "incident", filter("tenant_id", P3), gamma[0], "admin");
+    assertDeleted(admin, "action", filter("tenant_id", P3), gamma[1], "admin");
+    assertDeleted(admin, "incident-action", filter("tenant_id", P3), gamma[2], "admin");
+    assertEquals(
+        "Bolting",
+        admin
+            .index("incident-action", search(null).add("filter", filter("tenant_id", P3)).build())
+            .array()
+            .getJsonObject(0)
+            .getString("action_name"));
+
+    JsonObject projects = Json.createObjectBuilder().add("history", true).build();
+    List<String> visible = ids(writer.index("project", projects));
+    assertEquals(List.of(P1), visible, "a reader of one tenant sees that project alone");
+  }
+
+  @Test
+  void historyIsABooleanOrAValidationError() {
+    searchWorld();
+    for (JsonValue bad :
+        List.of(Json.createValue("yes"), Json.createValue(1), Json.createArrayBuilder().build())) {
+      Reply refused =
+          writer.index("incident-action", Json.createObjectBuilder().add("history", bad).build());
+      assertFields(refused, "history");
+    }
+    for (String bad : List.of("yes", "2", "TRUE")) {
+      assertFields(writer.indexQuery("incident", "history=" + bad), "history");
+    }
+  }
+
+  /** An incident, an action and their link, made by {@code who} at an office: their three ids. */
+  private static String[] linkedPair(
+      ApiClient who, String project, String office, String code, String actionName) {
+    String incident =
+        id(created(who.create("incident", TestData.incident(project, office, code, code).build())));
+    String action =
+        id(
+            created(
+                who.create(
+                    "action",
+                    TestData.action(project, office, "CHECK", code + "-A", actionName).build())));
+    String link =
+        id(
+            created(
+                who.create(
+                    "incident-action", TestData.link(project, office, incident, action).build())));
+    return new String[] {incident, action, link};
+  }
+
+  private static void assertDeleted(
+      ApiClient caller, String resource, JsonObject filter, String id, String by) {
+    for (Reply reply :
+        List.of(
+            caller.index(
+                resource,
+                (filter == null
+                        ? Json.createObjectBuilder()
+                        : Json.createObjectBuilder().add("filter", filter))
+                    .add("history", true)
+                    .add("per-page", 1000)
+                    .build()),
+            caller.indexQuery(
+                resource,
+                "history=1&per-page=1000"
+                    + (filter == null
+                        ? ""
+                        : filter.entrySet().stream()
+                            .map(
+                                e ->
+                                    "&filter%5B"
+                                        + e.getKey()
+                                        + "%5D="
+                                        + ApiClient.enc(
+                                            ((jakarta.json.JsonString) e.getValue()).getString()))
+                            .reduce("", String::concat))))) {
+      assertEquals(200, reply.status(), reply.toString());
+      JsonObject item =
+          reply.array().stream()
+              .map(JsonValue::asJsonObject)
+              .filter(i -> i.containsValue(Json.createValue(id)))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(resource + " " + id + " in " + reply));
+      assertTrue(item.getString("deleted_at").matches(TIMESTAMP), item.toString());
+      assertEquals(by, item.getString("deleted_by"));
+      assertEquals(
+          reply.array().size(),
+          Integer.parseInt(reply.header("X-Pagination-Total-Count").orElseThrow()));
+      assertEquals(404, caller.view(resource, id).status());
+    }
+  }
+
+  private static JsonObjectBuilder search(String sort) {
+    JsonObjectBuilder search =
+        Json.createObjectBuilder()
+            .add("filter", Json.createObjectBuilder().add("office_incident_id", searched))
+            .add("history", true);
+    return sort == null ? search : search.add("sort", sort);
+  }
+
+  private static JsonObject filter(String field, String value) {
+    return Json.createObjectBuilder().add(field, value).build();
+  }
+
+  private static List<String> order(String... letters) {
+    return java.util.Arrays.stream(letters).map(links::get).toList();
+  }
+
+  private static String letterOf(String link) {
+    return links.entrySet().stream()
+        .filter(e -> e.getValue().equals(link))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<String> ids(Reply reply) {
+    assertEquals(200, reply.status(), reply.toString());
+    return reply.array().stream()
+        .map(JsonValue::asJsonObject)
+        .map(item -> item.getString(item.keySet().iterator().next()))
+        .toList();
+  }
+
+  private static JsonObject withoutDeleted(JsonObject item) {
+    JsonObjectBuilder copy = Json.createObjectBuilder(item);
+    copy.remove("deleted_at");
+    copy.remove("deleted_by");
+    return copy.build();
+  }
+
+  private static List<String> lastTwoKeys(JsonObject item) {
+    List<String> keys = List.copyOf(item.keySet());
+    return keys.subList(keys.size() - 2, keys.size());
   }
 }

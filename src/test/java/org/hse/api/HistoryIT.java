@@ -31,6 +31,8 @@ import org.hse.api.platform.DataSourceConfiguration;
 import org.hse.api.security.Caller;
 import org.hse.api.tenancy.boundary.Offices;
 import org.hse.api.tenancy.boundary.Projects;
+import org.hse.api.v2.DeletedItems;
+import org.hse.api.v2.ResourceModels;
 import org.hse.api.v2.Stored;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -58,6 +60,7 @@ class HistoryIT {
   @Inject Projects projects;
   @Inject Offices offices;
   @Inject Incidents incidents;
+  @Inject ResourceModels models;
   @Inject Actions actions;
   @Inject IncidentActions links;
 
@@ -238,6 +241,93 @@ class HistoryIT {
       }
     }
     assertEquals("delete", entries(ids.get(ids.size() - 1)).get(1).operation());
+    assertEquals(
+        many,
+        count(
+            "SELECT COUNT(*) FROM deleted_incident_action WHERE office_incident_id = ?", incident),
+        "every link's row among the deleted items, in the delete's transaction");
+    assertEquals(
+        1, count("SELECT COUNT(*) FROM deleted_incident WHERE office_incident_id = ?", incident));
+  }
+
+  @Test
+  void aDeleteThatRollsBackLeavesNoDeletedItem() throws Exception {
+    String incident = incidents.create(WRITER, incident("INC-D", "Kept")).id();
+    transaction.begin();
+    try {
+      incidents.delete(WRITER, incident, null);
+      assertEquals(
+          1,
+          count("SELECT COUNT(*) FROM deleted_incident WHERE office_incident_id = ?", incident),
+          "written in the transaction of the delete");
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(
+        0, count("SELECT COUNT(*) FROM deleted_incident WHERE office_incident_id = ?", incident));
+    assertEquals(1, entries(incident).size(), "its create alone");
+  }
+
+  @Test
+  void theRowsOfItemsDeletedBeforeTheTablesExistedAreAMigrationOfTheSchemaHistory()
+      throws Exception {
+    assertEquals(
+        List.of("7.1", "deleted items from the history", "true"),
+        row(
+            "SELECT \"version\", \"description\", LOWER(CAST(\"success\" AS VARCHAR(5)))"
+                + " FROM \"flyway_schema_history\" WHERE \"version\" = ?",
+            "7.1"),
+        "recorded in the transaction that wrote the rows, so a start that dies half-way runs it"
+            + " again");
+  }
+
+  @Test
+  void theRowOfAnItemDeletedBeforeTheTablesExistedIsWrittenFromItsHistory() throws Exception {
+    String gone = incidents.create(WRITER, incident("INC-B", "Backfilled")).id();
+    incidents.delete(WRITER, gone, null);
+    String read =
+        "SELECT office_incident_id, code, name, date_incident, status, tenant_id, office_name,"
+            + " created_at, deleted_at, deleted_by FROM deleted_incident WHERE office_incident_id = ?";
+    List<String> written = row(read, gone);
+    assertEquals("Backfilled", written.get(2));
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement forget =
+            connection.prepareStatement(
+                "DELETE FROM deleted_incident WHERE office_incident_id = ?")) {
+      forget.setString(1, gone);
+      assertEquals(1, forget.executeUpdate(), "as if deleted before V7");
+      assertEquals(
+          1, DeletedItems.backfill(connection, models.all()), "that item's row, and no other");
+    }
+    assertEquals(written, row(read, gone), "the same row as its delete wrote");
+  }
+
+  /** The columns of the one row a query with one parameter answers, as text. */
+  private List<String> row(String sql, String parameter) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, parameter);
+      try (ResultSet row = query.executeQuery()) {
+        assertTrue(row.next(), sql);
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+          columns.add(String.valueOf(row.getObject(i)));
+        }
+        return columns;
+      }
+    }
+  }
+
+  /** The single number a query with one parameter answers, on a connection of its own. */
+  private long count(String sql, String parameter) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, parameter);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
   }
 
   private static void assertEntry(

@@ -2,11 +2,9 @@ package org.hse.api;
 
 import static org.hse.api.ApiAssertions.assertErrorBody;
 import static org.hse.api.ApiAssertions.assertFields;
-import static org.hse.api.ApiAssertions.created;
 import static org.hse.api.ApiAssertions.id;
 import static org.hse.api.ApiAssertions.total;
-import static org.hse.api.TestData.P1;
-import static org.hse.api.TestData.P2;
+import static org.hse.api.ApiAssertions.totalIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -25,7 +23,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,13 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.hse.api.ApiClient.Reply;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,13 +43,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Attacks that break real APIs (OWASP API Security Top 10): forged tokens, other tenants' ids on
  * every verb of every resource, mass assignment, injection, oversized input and password guessing.
  * Each must fail safely, change nothing, answer no 500 and leak no token or password into the log.
+ *
+ * <p>On the {@link SharedServer}, in tenants of its own: P1 is {@code hostile-writer}'s, P2 {@code
+ * hostile-other}'s, and the name it locks by guessing passwords is {@code hostile-norole}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedServer.class)
 class HostileIT {
 
-  static final String O1 = "31111111-1111-4111-8111-111111111111";
-  static final String O2 = "32222222-2222-4222-8222-222222222222";
+  static final String P1 = "a1000000-0000-4000-8000-000000000001";
+  static final String P2 = "a1000000-0000-4000-8000-000000000002";
+  static final String O1 = "a2000000-0000-4000-8000-000000000001";
+  static final String O2 = "a2000000-0000-4000-8000-000000000002";
   static final String MISSING = "99999999-9999-4999-8999-999999999999";
 
   static ApiClient admin;
@@ -73,28 +68,24 @@ class HostileIT {
   /** One item of the writer's tenant (P1) per resource. */
   static final Map<String, String> own = new LinkedHashMap<>();
 
-  @ArquillianResource URL url;
-
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return Deployments.packagedWar();
-  }
-
   @BeforeEach
   void world() throws Exception {
     if (admin != null) {
       return;
     }
-    base = url.toURI();
-    anonymous = new ApiClient(base, null);
-    admin = anonymous.as(remember(ApiClient.login(base, "admin", TestData.password("admin"))));
-    writer = anonymous.as(remember(ApiClient.login(base, "writer", TestData.password("writer"))));
-    ApiClient other =
-        anonymous.as(remember(ApiClient.login(base, "other", TestData.password("other"))));
-    created(admin.create("project", TestData.project(P1, "Alpha Safety").build()));
-    created(admin.create("project", TestData.project(P2, "Beta Works").build()));
-    created(admin.create("office", TestData.office(O1, P1, "North plant")));
-    created(admin.create("office", TestData.office(O2, P2, "Beta site")));
+    TestWorld world = TestWorld.shared();
+    anonymous = world.anonymous();
+    base = anonymous.base();
+    admin = world.as("admin");
+    writer = world.as("hostile-writer");
+    ApiClient other = world.as("hostile-other");
+    for (ApiClient caller : List.of(admin, writer, other)) {
+      remember(caller.token());
+    }
+    world.project(admin, TestData.project(P1, "Alpha Safety"));
+    world.project(admin, TestData.project(P2, "Beta Works"));
+    world.office(admin, O1, P1, "North plant");
+    world.office(admin, O2, P2, "Beta site");
     own.put("project", P1);
     own.put("office", O1);
     foreign.put("project", P2);
@@ -106,27 +97,21 @@ class HostileIT {
       @SuppressWarnings("unchecked")
       Map<String, String> ids = (Map<String, String>) side[3];
       String incident =
-          id(
-              created(
-                  client.create(
-                      "incident",
-                      TestData.incident(project, office, "INC-1", "Spill at " + project).build())));
+          world.create(
+              client,
+              "incident",
+              TestData.incident(project, office, "INC-1", "Spill at " + project));
       String action =
-          id(
-              created(
-                  client.create(
-                      "action",
-                      TestData.action(project, office, "PER", "ACT-1", "Gloves for " + project)
-                          .build())));
+          world.create(
+              client,
+              "action",
+              TestData.action(project, office, "PER", "ACT-1", "Gloves for " + project));
       ids.put("incident", incident);
       ids.put("action", action);
       ids.put(
           "incident-action",
-          id(
-              created(
-                  client.create(
-                      "incident-action",
-                      TestData.link(project, office, incident, action).build()))));
+          world.create(
+              client, "incident-action", TestData.link(project, office, incident, action)));
     }
   }
 
@@ -457,7 +442,7 @@ class HostileIT {
         List.of("name;DROP TABLE project", "(SELECT 1)", "name desc", "1", "name--")) {
       assertFields(writer.indexQuery("project", "sort=" + ApiClient.enc(sort)), "sort");
     }
-    assertEquals(2, total(admin, "incident-action"));
+    assertEquals(2, totalIn(admin, "incident-action", P1, P2));
   }
 
   @Test
@@ -481,23 +466,23 @@ class HostileIT {
     Reply longUrl =
         writer.alone().indexQuery("incident-action", "filter[description]=" + "x".repeat(20_000));
     assertTrue(longUrl.status() >= 400 && longUrl.status() < 500, String.valueOf(longUrl.status()));
-    assertEquals(2, total(admin, "incident-action"));
+    assertEquals(2, totalIn(admin, "incident-action", P1, P2));
   }
 
   // --- token endpoint ---------------------------------------------------------------------------
 
   @Test
   void wrongPasswordsLookTheSameForKnownAndUnknownUsersAndRepeatedOnesLockTheName() {
-    Reply known = login("norole", "S3cret-guess-1");
+    Reply known = login("hostile-norole", "S3cret-guess-1");
     Reply unknown = login("nobody-" + UUID.randomUUID(), "S3cret-guess-1");
     assertEquals(401, known.status());
     assertEquals(known.status(), unknown.status());
     assertEquals(known.body(), unknown.body());
     assertEquals("invalid_grant", known.json().getString("error"));
     for (int i = 2; i <= 5; i++) {
-      assertEquals(401, login("norole", "S3cret-guess-" + i).status());
+      assertEquals(401, login("hostile-norole", "S3cret-guess-" + i).status());
     }
-    Reply locked = login("norole", TestData.password("norole"));
+    Reply locked = login("hostile-norole", TestData.password("hostile-norole"));
     assertEquals(401, locked.status(), "the right password during the lock");
     assertEquals(known.body(), locked.body());
     assertEquals(
@@ -613,17 +598,9 @@ class HostileIT {
     return token;
   }
 
+  /** What the server these tests attacked printed: the shared server's log. */
   private static String serverLog() throws IOException {
-    Path log = Path.of(System.getProperty("payara.log", "target/payara-it.log"));
-    StringBuilder text = new StringBuilder();
-    try (Stream<Path> files = Files.list(log.toAbsolutePath().getParent())) {
-      for (Path file :
-          files
-              .filter(f -> f.getFileName().toString().startsWith(log.getFileName().toString()))
-              .toList()) {
-        text.append(Files.readString(file, StandardCharsets.ISO_8859_1));
-      }
-    }
-    return text.toString();
+    Path log = SharedServer.log();
+    return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
   }
 }

@@ -114,20 +114,15 @@ class KeycloakIT {
     reader = anonymous.as(accessToken(kc, "kc-reader"));
     other = anonymous.as(accessToken(kc, "kc-other"));
 
-    created(admin.create("project", TestData.project(P1, "Kappa Safety").build()));
-    created(admin.create("project", TestData.project(P2, "Lambda Works").build()));
-    created(admin.create("office", TestData.office(O1, P1, "Kappa plant")));
-    created(admin.create("office", TestData.office(O2, P2, "Lambda site")));
+    TestWorld world = TestWorld.on(url.toURI());
+    world.project(admin, TestData.project(P1, "Kappa Safety"));
+    world.project(admin, TestData.project(P2, "Lambda Works"));
+    world.office(admin, O1, P1, "Kappa plant");
+    world.office(admin, O2, P2, "Lambda site");
     writerIncident =
-        incidentId(
-            created(
-                writer.create(
-                    "incident", TestData.incident(P1, O1, "KC-1", "Ladder fall").build())));
+        world.create(writer, "incident", TestData.incident(P1, O1, "KC-1", "Ladder fall"));
     otherIncident =
-        incidentId(
-            created(
-                other.create(
-                    "incident", TestData.incident(P2, O2, "KC-2", "Lambda spill").build())));
+        world.create(other, "incident", TestData.incident(P2, O2, "KC-2", "Lambda spill"));
     keycloak = kc;
   }
 
@@ -353,11 +348,6 @@ class KeycloakIT {
     assertUnauthorized(reply);
     assertTrue(reply.json().getString("message").startsWith(messageStart), reply.body());
     assertFalse(reply.body().contains("/realms/"), reply.body());
-  }
-
-  private static Reply created(Reply reply) {
-    assertEquals(201, reply.status(), reply.body());
-    return reply;
   }
 
   private static String incidentId(Reply reply) {

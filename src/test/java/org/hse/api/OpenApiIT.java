@@ -20,11 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,8 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The OpenAPI document Payara serves at the server root, on the packaged WAR: built from the
  * resource models, with every path, schema, header and security scheme of the contract.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedServer.class)
 class OpenApiIT {
 
   static final List<String> TYPES =
@@ -55,12 +49,7 @@ class OpenApiIT {
   static JsonObject document;
   static String text;
 
-  @ArquillianResource URL url;
-
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return Deployments.packagedWar();
-  }
+  final URL url = SharedServer.url();
 
   /** Fetches the document once, as JSON, from the server root (the app has a context root). */
   @BeforeEach
@@ -114,6 +103,27 @@ class OpenApiIT {
     assertEquals("uuid", properties.getJsonObject("entity_id").getString("format"));
     assertEquals("date", properties.getJsonObject("incident_date").getString("format"));
     assertEquals("date-time", properties.getJsonObject("updated_at").getString("format"));
+  }
+
+  @Test
+  void everySearchTakesHistoryAndEveryItemDocumentsWhenAndByWhomItWasDeleted() {
+    for (String name : List.of("IncidentAction", "Incident", "Action", "Project", "Office")) {
+      JsonObject history =
+          schema(name + "Search").getJsonObject("properties").getJsonObject("history");
+      assertEquals("boolean", history.getString("type"), name);
+      assertTrue(history.getString("description").contains("deleted_at"), name);
+      JsonObject properties = schema(name).getJsonObject("properties");
+      assertEquals("date-time", properties.getJsonObject("deleted_at").getString("format"), name);
+      for (String deleted : List.of("deleted_at", "deleted_by")) {
+        assertTrue(properties.getJsonObject(deleted).getBoolean("nullable"), name + deleted);
+        assertFalse(
+            strings(schema(name).getJsonArray("required")).contains(deleted), name + deleted);
+      }
+    }
+    JsonObject parameter =
+        document.getJsonObject("components").getJsonObject("parameters").getJsonObject("history");
+    assertEquals("query", parameter.getString("in"));
+    assertEquals("boolean", parameter.getJsonObject("schema").getString("type"));
   }
 
   @Test

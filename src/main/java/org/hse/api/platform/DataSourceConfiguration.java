@@ -8,9 +8,13 @@ import jakarta.ejb.Singleton;
  * PostgreSQL in production through {@code DB_CLASS}, {@code DB_URL}, {@code DB_USER} and {@code
  * DB_PASSWORD} (STACK.md, gotcha 5). On WildFly the server defines it instead (server-config).
  *
- * <p>The pool validates each connection as it hands it out and drops every pooled connection when
- * one is found dead, so the instances recover by themselves from a database restart, without being
- * restarted (the fault test restarts PostgreSQL under load).
+ * <p>The pool validates a connection as it hands it out and drops every pooled connection when one
+ * is found dead, so the instances recover by themselves from a database restart, without being
+ * restarted (the fault test restarts PostgreSQL under load). It validates a connection at most once
+ * a second: a validation is a round trip to the database (pgjdbc's {@code isValid} runs an empty
+ * statement), which every view and search paid on top of its own statements. A database restart
+ * lasts longer than that second, so the first connection handed out after it is validated again and
+ * fails, and the pool drops them all.
  */
 @Singleton
 @DataSourceDefinition(
@@ -29,6 +33,7 @@ import jakarta.ejb.Singleton;
       "fish.payara.connection-validation-method=custom-validation",
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
       "fish.payara.fail-all-connections=true",
+      "fish.payara.validate-atmost-once-period-in-seconds=1",
       // while the database is down, a request waits at most this long for a connection
       "fish.payara.max-wait-time-in-millis=10000"
     })

@@ -12,10 +12,12 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.hse.api.v2.ResourceModels;
 
 /**
  * Before anything else touches the database: makes an H2 file database write every commit before it
- * is answered ({@link H2WriteDelay}), then brings the schema up to date with Flyway.
+ * is answered ({@link H2WriteDelay}), then brings the schema up to date with Flyway: the SQL
+ * migrations, and {@link DeletedItemsFromHistory}, which is Java.
  */
 @Singleton
 @Startup
@@ -29,6 +31,8 @@ public class Migrations {
   @ConfigProperty(name = "db.url", defaultValue = "")
   String url;
 
+  @Inject ResourceModels models;
+
   @PostConstruct
   void migrate() {
     String database;
@@ -41,6 +45,7 @@ public class Migrations {
     Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(locations(database, "classpath:"))
+        .javaMigrations(new DeletedItemsFromHistory(models.all()))
         .load()
         .migrate();
   }

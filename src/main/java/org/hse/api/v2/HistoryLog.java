@@ -16,8 +16,10 @@ import java.util.List;
  * The history entries of one write transaction (table {@code history}, Flyway {@code V6}): {@link
  * V2Store} adds one for every item it creates, updates or deletes, cascaded deletes included, and
  * writes them with {@link #write} before the transaction commits, so that a write that rolls back
- * leaves none. The entries carry no feed number: readers of the change feed stamp committed entries
- * ({@link FeedStamper}), so that writers never wait for each other's commits.
+ * leaves none. A delete's entry comes with the row of the deleted item that searches with {@code
+ * history: true} find ({@link DeletedItems}), written with it. The entries carry no feed number:
+ * readers of the change feed stamp committed entries ({@link FeedStamper}), so that writers never
+ * wait for each other's commits.
  *
  * <p>Written with plain JDBC on the transaction's own connection, as one batch: EclipseLink batches
  * statements only when batch writing is switched on for the whole persistence unit, which would
@@ -51,6 +53,7 @@ final class HistoryLog {
   private final LocalDateTime at =
       LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
   private final List<Entry> pending = new ArrayList<>();
+  private final DeletedItems deleted = new DeletedItems();
 
   /**
    * @param by the upn of the caller whose write this is
@@ -75,6 +78,9 @@ final class HistoryLog {
       JsonObject item) {
     long entryVersion = operation == Operation.DELETE ? version + 1 : version;
     pending.add(new Entry(model.type(), id, entryVersion, operation, tenant, item.toString()));
+    if (operation == Operation.DELETE) {
+      deleted.add(model, item, at, by);
+    }
     if (pending.size() >= CHUNK) {
       insert();
     }
@@ -90,7 +96,8 @@ final class HistoryLog {
     if (pending.isEmpty()) {
       return;
     }
-    try (PreparedStatement insert = em.unwrap(Connection.class).prepareStatement(INSERT)) {
+    Connection connection = em.unwrap(Connection.class);
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (Entry entry : pending) {
         insert.setString(1, entry.resource());
         insert.setString(2, entry.id());
@@ -109,6 +116,7 @@ final class HistoryLog {
       } else {
         insert.executeUpdate();
       }
+      deleted.write(connection);
     } catch (SQLException e) {
       throw new PersistenceException("The history of the change could not be written", e);
     }

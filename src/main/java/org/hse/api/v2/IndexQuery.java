@@ -66,8 +66,7 @@ public final class IndexQuery<E extends Audited> {
       return new Page<>(List.of(), total, request.page(), request.perPage());
     }
     List<Object> ids = page.stream().map(row -> row[0]).toList();
-    Map<Object, Item> items = new HashMap<>();
-    items(null, ids).forEach(item -> items.put(item.id(), item));
+    Map<Object, Item> items = itemsById(ids);
     List<JsonObject> ordered =
         ids.stream().map(items::get).filter(item -> item != null).map(Item::json).toList();
     long total = ((Number) page.get(0)[1]).longValue();
@@ -80,6 +79,16 @@ public final class IndexQuery<E extends Audited> {
       return Optional.empty();
     }
     return items(caller, List.of(id)).stream().findFirst();
+  }
+
+  /**
+   * The items with these ids as {@code view} shows them, by id, in one statement, not scoped: a
+   * search with {@code history: true} has scoped its ids already ({@link WithDeletedQuery}).
+   */
+  Map<Object, Item> itemsById(List<Object> ids) {
+    Map<Object, Item> items = new HashMap<>();
+    items(null, ids).forEach(item -> items.put(item.id(), item));
+    return items;
   }
 
   /** An item as the API shows it, with its version for the ETag. */
@@ -246,7 +255,7 @@ public final class IndexQuery<E extends Audited> {
   }
 
   /** Free text sorts as people read it, whatever the database's collation: ignoring case. */
-  private String sortable(Field<E> field, String path) {
+  static String sortable(Field<?> field, String path) {
     return field.kind().substringMatch() ? "LOWER(" + path + ")" : path;
   }
 
@@ -261,7 +270,9 @@ public final class IndexQuery<E extends Audited> {
     }
     request
         .filter()
-        .forEach((field, values) -> conditions.add(matches(field, values, paths, jpql)));
+        .forEach(
+            (field, values) ->
+                conditions.add(matches(field, paths.get(field.path()), values, jpql)));
     Set<String> joined = new HashSet<>();
     request.filter().keySet().forEach(field -> joined.add(relation(field)));
     if (sorted) {
@@ -296,8 +307,11 @@ public final class IndexQuery<E extends Audited> {
     return paths.get(tenantPath) + " IN " + jpql.tenants();
   }
 
-  private String matches(Field<E> field, List<Object> values, Paths paths, Jpql jpql) {
-    String path = paths.get(field.path());
+  /**
+   * The condition that the field, read at {@code path}, has any of the values: exactly, or as a
+   * substring ignoring case, by the field's kind; {@code binder} names each value as a parameter.
+   */
+  static String matches(Field<?> field, String path, List<Object> values, Binder binder) {
     List<String> alternatives = new ArrayList<>();
     List<Object> exact = new ArrayList<>();
     for (Object value : values) {
@@ -308,14 +322,14 @@ public final class IndexQuery<E extends Audited> {
             "LOWER("
                 + path
                 + ") LIKE "
-                + jpql.value(containsPattern((String) value))
+                + binder.value(containsPattern((String) value))
                 + " ESCAPE '\\'");
       } else {
         exact.add(value);
       }
     }
     if (!exact.isEmpty()) {
-      alternatives.add(path + " IN " + jpql.value(exact));
+      alternatives.add(path + " IN " + binder.value(exact));
     }
     return alternatives.size() == 1
         ? alternatives.get(0)
@@ -333,12 +347,19 @@ public final class IndexQuery<E extends Audited> {
     return "%" + escaped + "%";
   }
 
+  /** Names the values of a query's text as its parameters. */
+  interface Binder {
+
+    /** A parameter holding this value, as the text names it; a collection for {@code IN}. */
+    String value(Object value);
+  }
+
   /**
    * The named parameters of one query, numbered in the order the text names them, so that two
    * queries of one shape have one text; the caller's tenants are one parameter however often the
    * text names them.
    */
-  static final class Jpql {
+  static final class Jpql implements Binder {
 
     private final Caller caller;
     private final Map<String, Object> values = new LinkedHashMap<>();
@@ -353,7 +374,8 @@ public final class IndexQuery<E extends Audited> {
     }
 
     /** A new parameter holding this value (a collection for {@code IN}), as the text names it. */
-    String value(Object value) {
+    @Override
+    public String value(Object value) {
       String name = "p" + values.size();
       values.put(name, value);
       return ":" + name;

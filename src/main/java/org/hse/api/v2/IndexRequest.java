@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * A search as a client asked for it, checked against the resource's fields: the filter (each field
- * with the values any of which matches), the page, the page size and the sort order.
+ * with the values any of which matches), the page, the page size, the sort order, and whether it
+ * also finds deleted items ({@code history}).
  */
 public record IndexRequest<E extends Audited>(
-    Map<Field<E>, List<Object>> filter, int page, int perPage, List<SortKey<E>> sort) {
+    Map<Field<E>, List<Object>> filter,
+    int page,
+    int perPage,
+    List<SortKey<E>> sort,
+    boolean history) {
 
   public static final int DEFAULT_PER_PAGE = 100;
   public static final int MAX_PER_PAGE = 1000;
@@ -53,6 +58,7 @@ public record IndexRequest<E extends Audited>(
     int perPage = DEFAULT_PER_PAGE;
     int page = 1;
     List<SortKey<E>> sort = List.of();
+    boolean history = false;
     for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
       JsonValue value = entry.getValue();
       switch (entry.getKey()) {
@@ -67,7 +73,10 @@ public record IndexRequest<E extends Audited>(
           }
         }
         case HISTORY -> {
-          if (value != JsonValue.TRUE && value != JsonValue.FALSE && value != JsonValue.NULL) {
+          if (value.getValueType() == JsonValue.ValueType.TRUE) {
+            history = true;
+          } else if (value.getValueType() != JsonValue.ValueType.FALSE
+              && value.getValueType() != JsonValue.ValueType.NULL) {
             errors.add(HISTORY, "must be a boolean");
           }
         }
@@ -75,7 +84,7 @@ public record IndexRequest<E extends Audited>(
       }
     }
     errors.throwIfAny();
-    return new IndexRequest<>(filter, page, perPage, sort);
+    return new IndexRequest<>(filter, page, perPage, sort, history);
   }
 
   /**
@@ -89,6 +98,7 @@ public record IndexRequest<E extends Audited>(
     int perPage = DEFAULT_PER_PAGE;
     int page = 1;
     List<SortKey<E>> sort = List.of();
+    boolean history = false;
     for (Map.Entry<String, List<String>> entry : query.entrySet()) {
       String name = entry.getKey();
       List<String> values = entry.getValue();
@@ -104,7 +114,9 @@ public record IndexRequest<E extends Audited>(
         case PAGE -> page = integer(single, PAGE, 1, Integer.MAX_VALUE, errors, page);
         case SORT -> sort = sortKeys(model, single, errors);
         case HISTORY -> {
-          if (!List.of("true", "false", "1", "0", "").contains(single)) {
+          if (List.of("true", "1").contains(single)) {
+            history = true;
+          } else if (!List.of("false", "0", "").contains(single)) {
             errors.add(HISTORY, "must be a boolean");
           }
         }
@@ -115,7 +127,7 @@ public record IndexRequest<E extends Audited>(
       }
     }
     errors.throwIfAny();
-    return new IndexRequest<>(filter, page, perPage, sort);
+    return new IndexRequest<>(filter, page, perPage, sort, history);
   }
 
   /**

@@ -91,11 +91,15 @@ public abstract class V2Store<E extends Audited> {
 
   /**
    * A search reads without a transaction of its own (each statement sees committed data): no
-   * transaction to begin and commit for two selects.
+   * transaction to begin and commit for two selects. With {@code history}, it finds the deleted
+   * items too.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Page<JsonObject> index(Caller caller, IndexRequest<E> request) {
     requireReader(caller);
+    if (request.history()) {
+      return new WithDeletedQuery<>(em, model(), neverMissing()).run(caller, request);
+    }
     return new IndexQuery<>(em, model(), neverMissing()).run(caller, request);
   }
 

@@ -1,11 +1,17 @@
 package org.hse.api.bench;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +19,13 @@ import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.hse.api.action.entity.Action;
 import org.hse.api.incident.entity.Incident;
+import org.hse.api.incidentaction.control.IncidentActionModel;
+import org.hse.api.platform.DeletedItemsFromHistory;
 import org.hse.api.platform.Migrations;
+import org.hse.api.v2.DeletedItems;
+import org.hse.api.v2.Field;
+import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.Values;
 
 /**
  * Fills a database with the benchmark's company, in SQL alone (no API, no entity), so that a
@@ -25,6 +37,11 @@ import org.hse.api.platform.Migrations;
  * {@code links / (5 × projects)} incidents and as many actions; 5 links per incident, each to a
  * different action of the incident's project. Ids are deterministic, so the load scripts can name
  * any item without reading the database: see {@link #id(String, long)}.
+ *
+ * <p>Besides, one link in {@value #DELETED_EVERY} was deleted: for every such live link, a deleted
+ * link of the same incident and action (as if it had been linked, deleted and linked again), with
+ * its history (create and delete) and its row among the deleted items, so that searches with {@code
+ * history: true} find some. The live items, and so every other scenario's data, are as without.
  */
 public final class DataGenerator {
 
@@ -42,6 +59,12 @@ public final class DataGenerator {
   static final String INCIDENT = "30000000";
   static final String ACTION = "40000000";
   static final String LINK = "50000000";
+  static final String DELETED_LINK = "5d000000";
+
+  /** One deleted link per this many live links. */
+  static final int DELETED_EVERY = 100;
+
+  static final String DELETED_BY = "bench-writer";
 
   private final Dialect dialect;
   private final long links;
@@ -105,6 +128,9 @@ public final class DataGenerator {
       new DataGenerator(dialect, links).fill(db);
     }
     migrate(dialect, url, user, password, "latest");
+    try (Connection db = DriverManager.getConnection(url, user, password)) {
+      new DataGenerator(dialect, links).deleteSome(db);
+    }
     if (dialect == Dialect.POSTGRES) {
       try (Connection db = DriverManager.getConnection(url, user, password);
           Statement sql = db.createStatement()) {
@@ -136,6 +162,8 @@ public final class DataGenerator {
             Migrations.locations(
                 dialect == Dialect.POSTGRES ? "PostgreSQL" : "H2",
                 "filesystem:src/main/resources/"))
+        // the fill writes the deleted items' rows itself: migration 7.1 has none to write here
+        .javaMigrations(new DeletedItemsFromHistory(List.of()))
         .target(target)
         .load()
         .migrate();
@@ -312,6 +340,89 @@ public final class DataGenerator {
         sql.execute("SET session_replication_role = DEFAULT");
       }
     }
+  }
+
+  /**
+   * Writes the deleted links, their history and their rows among the deleted items, reading each as
+   * view would have shown it from its live twin's incident, action, office and project.
+   */
+  void deleteSome(Connection db) throws SQLException {
+    long started = System.nanoTime();
+    ResourceModel<?> model = new IncidentActionModel();
+    String select =
+        "SELECT "
+            + id(DELETED_LINK, "n")
+            + " AS office_incident_action_id, l.office_incident_id, l.entity_type, l.entity_id,"
+            + " 'Linked to the wrong incident' AS description, l.office_id AS subtenant_id,"
+            + " l.project_id AS tenant_id, a.code AS action_code, a.name AS action_name,"
+            + " a.action_type, i.code AS incident_code, i.name AS incident_name,"
+            + " i.date_incident AS incident_date, i.category AS incident_category,"
+            + " i.status AS incident_status, p.name AS project_name, p.project_type,"
+            + " o.name AS office_name, l.created_at - INTERVAL '15' SECOND AS created_at,"
+            + " l.created_at - INTERVAL '15' SECOND AS updated_at,"
+            + " l.created_at + INTERVAL '1' HOUR AS deleted_at FROM "
+            + series(links / DELETED_EVERY)
+            + " JOIN incident_action l ON l.office_incident_action_id = "
+            + id(LINK, "n * " + DELETED_EVERY)
+            + " JOIN incident i ON i.office_incident_id = l.office_incident_id"
+            + " JOIN action a ON a.action_id = l.entity_id"
+            + " JOIN office o ON o.office_id = l.office_id"
+            + " JOIN project p ON p.project_id = l.project_id";
+    String history =
+        "INSERT INTO history (resource, item_id, version, operation, changed_at, by_upn,"
+            + " project_id, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    db.setAutoCommit(false);
+    long written = 0;
+    try (Statement sql = db.createStatement();
+        ResultSet rows = sql.executeQuery(select);
+        PreparedStatement entries = db.prepareStatement(history)) {
+      DeletedItems deleted = new DeletedItems();
+      while (rows.next()) {
+        JsonObjectBuilder item = Values.JSON.createObjectBuilder();
+        for (Field<?> field : model.fields()) {
+          item.add(field.name(), Values.toJson(field.kind(), column(rows, field)));
+        }
+        JsonObject json = item.build();
+        LocalDateTime deletedAt = rows.getObject("deleted_at", LocalDateTime.class);
+        String[][] changes = {{"1", "create"}, {"2", "delete"}};
+        for (String[] change : changes) {
+          entries.setString(1, model.type());
+          entries.setString(2, rows.getString("office_incident_action_id"));
+          entries.setLong(3, Long.parseLong(change[0]));
+          entries.setString(4, change[1]);
+          entries.setObject(
+              5,
+              change[1].equals("create")
+                  ? rows.getObject("created_at", LocalDateTime.class)
+                  : deletedAt);
+          entries.setString(6, DELETED_BY);
+          entries.setString(7, rows.getString("tenant_id"));
+          entries.setString(8, json.toString());
+          entries.addBatch();
+        }
+        deleted.add(model, json, deletedAt, DELETED_BY);
+        if (++written % 1000 == 0) {
+          entries.executeBatch();
+          deleted.write(db);
+        }
+      }
+      entries.executeBatch();
+      deleted.write(db);
+    }
+    db.commit();
+    db.setAutoCommit(true);
+    System.out.printf(
+        Locale.ROOT, "  %-15s %6.1f s%n", "deleted links", (System.nanoTime() - started) / 1e9);
+  }
+
+  /** A field's value from the column named as the field, as the field's kind reads it. */
+  private static Object column(ResultSet rows, Field<?> field) throws SQLException {
+    return switch (field.kind()) {
+      case DATE -> rows.getObject(field.name(), LocalDate.class);
+      case TIMESTAMP -> rows.getObject(field.name(), LocalDateTime.class);
+      case INTEGER -> rows.getObject(field.name(), Integer.class);
+      default -> rows.getString(field.name());
+    };
   }
 
   private String id(String prefix, String n) {

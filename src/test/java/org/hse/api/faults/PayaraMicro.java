@@ -41,6 +41,7 @@ public final class PayaraMicro implements AutoCloseable {
   private final Path workDir;
   private final Map<String, String> environment;
   private final int port;
+  private final String contextRoot;
   private ChildProcess process;
   private int starts;
 
@@ -49,10 +50,21 @@ public final class PayaraMicro implements AutoCloseable {
    * in {@code workDir}, with these service settings as environment variables, on a free port.
    */
   public PayaraMicro(String name, Path workDir, Map<String, String> environment) {
+    this(name, workDir, environment, "/");
+  }
+
+  /**
+   * The same, with the WAR at {@code contextRoot} instead of the root ({@code /}), as Arquillian
+   * deploys it ({@code /incident-actions}): then {@code /openapi}, {@code /health} and {@code
+   * /metrics} are Payara's own at the server root, not the application's.
+   */
+  public PayaraMicro(
+      String name, Path workDir, Map<String, String> environment, String contextRoot) {
     this.name = name;
     this.workDir = workDir.toAbsolutePath();
     this.environment = new TreeMap<>(environment);
     this.port = freePort();
+    this.contextRoot = contextRoot;
   }
 
   /** Starts Payara Micro and waits until the application answers; returns its base URL. */
@@ -82,7 +94,7 @@ public final class PayaraMicro implements AutoCloseable {
                 "--deploy",
                 buildFile("app.war"),
                 "--contextroot",
-                "/")
+                contextRoot)
             .directory(workDir.toFile());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(key -> SERVICE_SETTINGS.stream().anyMatch(key::startsWith));
@@ -99,9 +111,10 @@ public final class PayaraMicro implements AutoCloseable {
     return baseUrl();
   }
 
-  /** {@code http://127.0.0.1:<port>/}. */
+  /** The application's base: {@code http://127.0.0.1:<port>/<context root>/}. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + port + "/");
+    String path = contextRoot.equals("/") ? "/" : "/" + contextRoot.replaceAll("^/|/$", "") + "/";
+    return URI.create("http://127.0.0.1:" + port + path);
   }
 
   /** The process id of the running server. */
@@ -179,7 +192,7 @@ public final class PayaraMicro implements AutoCloseable {
   }
 
   /** A port nobody listens on now. */
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -18,10 +18,11 @@ import org.hse.api.Prerequisite;
  *
  * <p>An explicit choice wins: the system property {@code keycloak.java.home} (Maven: {@code
  * -Dkeycloak.java.home=...}) or the environment variable {@code KEYCLOAK_JAVA_HOME}; if it is not a
- * JDK 21+ the test fails. Otherwise the newest JDK 21+ among {@code JAVA_HOME}, the test's own JVM
- * and the usual install directories ({@code /usr/lib/jvm}, {@code /usr/java}, {@code /opt/java},
- * SDKMAN) is used. When there is none the test fails with a message saying so: a missing JDK must
- * never look like a passing build.
+ * JDK 21+ the test fails. Otherwise the newest JDK 21+ among {@code JAVA21_HOME} (the build's JDK
+ * 21+, README "Development"), {@code JAVA_HOME}, the test's own JVM and the usual install
+ * directories ({@code /usr/lib/jvm}, {@code /usr/java}, {@code /opt/java}, SDKMAN) is used. When
+ * there is none the test fails with a message saying so: a missing JDK must never look like a
+ * passing build.
  */
 public final class JavaFinder {
 
@@ -78,7 +79,12 @@ public final class JavaFinder {
 
   private static List<Path> candidates() {
     List<Path> homes = new ArrayList<>();
-    Optional.ofNullable(System.getenv("JAVA_HOME")).map(Path::of).ifPresent(homes::add);
+    for (String variable : List.of("JAVA21_HOME", "JAVA_HOME")) {
+      Optional.ofNullable(System.getenv(variable))
+          .filter(value -> !value.isBlank())
+          .map(Path::of)
+          .ifPresent(homes::add);
+    }
     homes.add(Path.of(System.getProperty("java.home")));
     String user = System.getProperty("user.home");
     for (Path root :

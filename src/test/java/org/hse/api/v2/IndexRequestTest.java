@@ -57,6 +57,14 @@ class IndexRequestTest {
     assertTrue(request.sort().get(0).descending());
     assertEquals("action_name", request.sort().get(1).field().name());
     assertEquals(false, request.sort().get(1).descending());
+    assertEquals(false, request.history());
+    assertTrue(
+        IndexRequest.fromJson(model, Json.createObjectBuilder().add("history", true).build())
+            .history());
+    assertEquals(
+        false,
+        IndexRequest.fromJson(model, Json.createObjectBuilder().addNull("history").build())
+            .history());
   }
 
   @Test
@@ -187,6 +195,7 @@ class IndexRequestTest {
     assertEquals(5, request.perPage());
     assertEquals(2, request.page());
     assertTrue(request.sort().get(0).descending());
+    assertTrue(request.history(), "history=1");
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.hse.api.v2.DeletedItems;
 import org.hse.api.v2.Field;
 import org.hse.api.v2.ResourceModel;
 
@@ -176,15 +177,40 @@ final class ResourceDocument {
     return fields().stream().filter(field -> field.access().writable()).toList();
   }
 
+  /**
+   * An item: every field, and, only in the answers of a search with {@code history: true}, when and
+   * by whom it was deleted.
+   */
   private Schema itemSchema() {
     Schema schema =
         SharedComponents.object()
-            .description("One " + type + " item; it carries every field, null where unset.");
+            .description(
+                "One "
+                    + type
+                    + " item; it carries every field, null where unset. A search with history:"
+                    + " true also answers deleted_at and deleted_by, which no other answer carries.");
     List<String> required = new ArrayList<>();
     for (Field<?> field : fields()) {
       schema.addProperty(field.name(), FieldSchemas.item(model.entityClass(), field));
       required.add(field.name());
     }
+    schema.addProperty(
+        DeletedItems.DELETED_AT,
+        SharedComponents.string()
+            .format("date-time")
+            .nullable(true)
+            .readOnly(true)
+            .description(
+                "Only with history: true: when the item was deleted (UTC); null for an item there"
+                    + " is now."));
+    schema.addProperty(
+        DeletedItems.DELETED_BY,
+        SharedComponents.string()
+            .nullable(true)
+            .readOnly(true)
+            .description(
+                "Only with history: true: the upn of the caller who deleted the item; null for an"
+                    + " item there is now."));
     return schema.required(required);
   }
 

@@ -141,9 +141,12 @@ final class SharedComponents {
   static Schema history() {
     return OASFactory.createSchema()
         .type(SchemaType.BOOLEAN)
+        .defaultValue(false)
         .description(
-            "Accepted for the hosted API's clients. Deleted items are not searched yet: an item's"
-                + " history, deleted or not, is at history/{id}, and every change at changes.");
+            "Also find the items that were deleted, as they were just before their delete, each"
+                + " with deleted_at and deleted_by; items there are now then carry both as null."
+                + " Filters, sort and paging apply to both kinds alike. Without it, answers carry"
+                + " neither field. In the query string: history=1 (or true).");
   }
 
   static Header headerRef(String name) {

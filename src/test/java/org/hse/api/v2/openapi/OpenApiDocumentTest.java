@@ -83,8 +83,15 @@ class OpenApiDocumentTest {
       assertEquals(Boolean.TRUE, properties.get(name).getReadOnly(), name);
     }
     assertEquals(
-        TestData.INCIDENT_ACTION_WRITABLE.size() + TestData.INCIDENT_ACTION_READ_ONLY.size(),
-        properties.size());
+        TestData.INCIDENT_ACTION_WRITABLE.size() + TestData.INCIDENT_ACTION_READ_ONLY.size() + 2,
+        properties.size(),
+        "every field, and deleted_at and deleted_by of a search with history: true");
+    for (String deleted : List.of("deleted_at", "deleted_by")) {
+      assertEquals(Boolean.TRUE, properties.get(deleted).getNullable(), deleted);
+      assertEquals(Boolean.TRUE, properties.get(deleted).getReadOnly(), deleted);
+      assertFalse(schema("IncidentAction").getRequired().contains(deleted), deleted);
+    }
+    assertEquals("date-time", properties.get("deleted_at").getFormat());
     assertEquals(List.of("ACTION"), properties.get("entity_type").getEnumeration());
     assertEquals("uuid", properties.get("office_incident_id").getFormat());
     assertEquals("date", properties.get("incident_date").getFormat());

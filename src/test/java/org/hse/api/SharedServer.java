@@ -1,0 +1,119 @@
+package org.hse.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hse.api.faults.PayaraMicro;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The one Payara Micro that the client-level integration tests share: the packaged WAR at {@code
+ * /incident-actions}, as Arquillian deploys it, started by the first class that asks for it and
+ * stopped when the test run of this JVM ends. A Payara boot takes 20-80 s; every client-level class
+ * booting its own took most of the suite's time (issue 12).
+ *
+ * <p>The server gets the build's service settings from the test JVM's environment ({@code DB_*},
+ * {@code AUTH_*}, {@code MP_JWT_*}, {@code DATA_DIR}, ...; see the failsafe configuration). With
+ * {@code -P postgres} it runs on a throwaway database of its own, {@code <it.pg.db>_ shared},
+ * created here and dropped at the end, so that the Arquillian tests, which recreate {@code
+ * it.pg.db} for every deployment ({@link FreshDatabase}), never pull the database from under it.
+ *
+ * <p>The classes on this server share its database: each builds its items in tenants of its own
+ * ({@link TestWorld}), so that what one class stores never shows in what another counts.
+ */
+public final class SharedServer implements BeforeAllCallback {
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(SharedServer.class);
+
+  private static final List<String> SETTINGS =
+      List.of("DB_", "AUTH_", "DEMO_", "MP_JWT_", "API_", "PAYARA_");
+
+  private static Running running;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+  }
+
+  /** The application's base URL, {@code http://127.0.0.1:<port>/incident-actions/}. */
+  public static URL url() {
+    try {
+      return base().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The same as a URI. */
+  public static URI base() {
+    if (running == null) {
+      throw new IllegalStateException("annotate the class with @ExtendWith(SharedServer.class)");
+    }
+    return running.base;
+  }
+
+  /** The server's log: everything Payara Micro printed, for tests that search it. */
+  public static Path log() {
+    return running.server.log();
+  }
+
+  private static synchronized Running start() {
+    Path work = Path.of("target", "shared-server").toAbsolutePath();
+    Map<String, String> env = new HashMap<>();
+    System.getenv().entrySet().stream()
+        .filter(setting -> SETTINGS.stream().anyMatch(setting.getKey()::startsWith))
+        .forEach(setting -> env.put(setting.getKey(), setting.getValue()));
+    // the build's data directory (its signing keys), which Tokens reads to forge tokens
+    env.put("DATA_DIR", System.getenv().getOrDefault("DATA_DIR", work.resolve("data").toString()));
+    String database = null;
+    if (FreshDatabase.onPostgres()) {
+      database = FreshDatabase.database() + "_shared";
+      env.put("DB_URL", env.get("DB_URL").replaceFirst("/[A-Za-z0-9_]+(\\?.*)?$", "/" + database));
+      recreate(database);
+    }
+    PayaraMicro server = new PayaraMicro("payara", work, env, "/incident-actions");
+    try {
+      // this run's log alone: HostileIT searches it for what this run's tests sent
+      Files.deleteIfExists(server.log());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    running = new Running(server, server.start(), database);
+    return running;
+  }
+
+  private static void recreate(String database) {
+    try {
+      FreshDatabase.recreate(database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the shared server's database " + database, e);
+    }
+  }
+
+  /** The running server; closed by JUnit when the run ends, which stops it. */
+  private record Running(PayaraMicro server, URI base, String database)
+      implements ExtensionContext.Store.CloseableResource {
+
+    @Override
+    public void close() throws SQLException {
+      running = null;
+      server.close();
+      if (database != null) {
+        FreshDatabase.drop(database);
+      }
+    }
+  }
+}
