@@ -29,11 +29,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>The classes on this server share its database: each builds its items in tenants of its own
  * ({@link TestWorld}), so that what one class stores never shows in what another counts.
+ *
+ * <p>With the system property {@code it.server=wildfly} ({@code -P wildfly} sets it) the server is
+ * the WildFly the build unpacked and configured ({@link WildFly}), with the same WAR, context root
+ * and settings; on H2 in an in-memory database of its own, as Payara's, rather than the file
+ * database the profile's Arquillian WildFly recreates for every deployment.
  */
 public final class SharedServer implements BeforeAllCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedServer.class);
+
+  /** The system property that names the server: {@code wildfly}, or Payara Micro without it. */
+  static final String SERVER = "it.server";
 
   private static final List<String> SETTINGS =
       List.of("DB_", "AUTH_", "DEMO_", "MP_JWT_", "API_", "PAYARA_");
@@ -65,9 +73,14 @@ public final class SharedServer implements BeforeAllCallback {
     return running.base;
   }
 
-  /** The server's log: everything Payara Micro printed, for tests that search it. */
+  /** The server's log: everything the server printed, for tests that search it. */
   public static Path log() {
-    return running.server.log();
+    return running.log;
+  }
+
+  /** Whether the shared server is WildFly ({@code -P wildfly}) rather than Payara Micro. */
+  private static boolean onWildFly() {
+    return "wildfly".equals(System.getProperty(SERVER));
   }
 
   private static synchronized Running start() {
@@ -84,6 +97,14 @@ public final class SharedServer implements BeforeAllCallback {
       env.put("DB_URL", env.get("DB_URL").replaceFirst("/[A-Za-z0-9_]+(\\?.*)?$", "/" + database));
       recreate(database);
     }
+    if (onWildFly()) {
+      if (database == null) {
+        env.put("DB_URL", "jdbc:h2:mem:shared;DB_CLOSE_DELAY=-1");
+      }
+      WildFly server = new WildFly(work, env);
+      running = new Running(server, server.log(), server.start(), database);
+      return running;
+    }
     PayaraMicro server = new PayaraMicro("payara", work, env, "/incident-actions");
     try {
       // this run's log alone: HostileIT searches it for what this run's tests sent
@@ -91,7 +112,7 @@ public final class SharedServer implements BeforeAllCallback {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    running = new Running(server, server.start(), database);
+    running = new Running(server, server.log(), server.start(), database);
     return running;
   }
 
@@ -104,11 +125,11 @@ public final class SharedServer implements BeforeAllCallback {
   }
 
   /** The running server; closed by JUnit when the run ends, which stops it. */
-  private record Running(PayaraMicro server, URI base, String database)
+  private record Running(AutoCloseable server, Path log, URI base, String database)
       implements ExtensionContext.Store.CloseableResource {
 
     @Override
-    public void close() throws SQLException {
+    public void close() throws Exception {
       running = null;
       server.close();
       if (database != null) {

@@ -96,9 +96,7 @@ public final class PayaraMicro implements AutoCloseable {
                 "--contextroot",
                 contextRoot)
             .directory(workDir.toFile());
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(key -> SERVICE_SETTINGS.stream().anyMatch(key::startsWith));
-    env.putAll(environment);
+    serviceSettings(builder, environment);
     try {
       Files.createDirectories(workDir);
     } catch (IOException e) {
@@ -165,7 +163,18 @@ public final class PayaraMicro implements AutoCloseable {
     return workDir.resolve(name + "-" + start);
   }
 
-  private static void deleteTree(Path root) {
+  /**
+   * Gives the child exactly these service settings: the test JVM's own (the build's, for the
+   * Arquillian tests) are taken out of the environment it inherits.
+   */
+  public static void serviceSettings(ProcessBuilder builder, Map<String, String> settings) {
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(key -> SERVICE_SETTINGS.stream().anyMatch(key::startsWith));
+    env.putAll(settings);
+  }
+
+  /** Deletes a directory and everything in it; nothing if it is not there. */
+  public static void deleteTree(Path root) {
     if (!Files.exists(root)) {
       return;
     }
@@ -178,7 +187,8 @@ public final class PayaraMicro implements AutoCloseable {
     }
   }
 
-  private static String buildFile(String property) {
+  /** The file of the build that failsafe names in this system property (the WAR, the jar, ...). */
+  public static String buildFile(String property) {
     String value = System.getProperty(property, "");
     if (value.isBlank() || !Files.isRegularFile(Path.of(value))) {
       throw new IllegalStateException(

@@ -1,0 +1,159 @@
+package org.hse.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.hse.api.faults.PayaraMicro;
+
+/**
+ * The packaged WAR on the WildFly that {@code -P wildfly} unpacked and configured with {@code
+ * server-config/wildfly/configure.cli} ({@code wildfly.home}), started as an operator starts it:
+ * {@code bin/standalone.sh -c standalone.xml}, the WAR in the deployments directory with a {@code
+ * .dodeploy} marker, served at {@code /incident-actions} (the WAR's name). The server runs on a
+ * base directory of its own ({@code jboss.server.base.dir}: a copy of the configured {@code
+ * standalone/configuration} and the overlay's content), so that the Arquillian WildFly of the same
+ * profile and this one never share data, deployments or logs; and on a port offset at which every
+ * port of {@code standard-sockets} is free, never 8080 or 9990. Its settings are exactly the given
+ * environment variables, which {@code web-datasource.xml} and MicroProfile Config read as Payara
+ * does. Test-only.
+ */
+final class WildFly implements AutoCloseable {
+
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+
+  /** The ports of {@code standalone.xml}'s {@code standard-sockets}, before the offset. */
+  private static final List<Integer> PORTS = List.of(8009, 8080, 8443, 9990, 9993, 4712, 4713);
+
+  private static final String WAR = "incident-actions.war";
+
+  private final Path home;
+  private final Path baseDir;
+  private final Path log;
+  private final Map<String, String> environment;
+  private final int offset;
+  private ChildProcess process;
+
+  /** A server (not yet started) whose base directory and log live in {@code workDir}. */
+  WildFly(Path workDir, Map<String, String> environment) {
+    this.home = Path.of(System.getProperty("wildfly.home", "")).toAbsolutePath();
+    this.baseDir = workDir.toAbsolutePath().resolve("wildfly");
+    this.log = workDir.toAbsolutePath().resolve("wildfly.log");
+    this.environment = Map.copyOf(environment);
+    this.offset = freeOffset();
+  }
+
+  /** Starts WildFly and waits until the application answers; returns its base URL. */
+  URI start() {
+    if (!Files.isExecutable(home.resolve("bin/standalone.sh"))) {
+      throw new IllegalStateException(
+          "wildfly.home is no WildFly the build unpacked ("
+              + home
+              + "): run mvn verify -P wildfly");
+    }
+    prepareBaseDir();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                home.resolve("bin/standalone.sh").toString(),
+                "-c",
+                "standalone.xml",
+                "-Djboss.server.base.dir=" + baseDir,
+                "-Djboss.socket.binding.port-offset=" + offset)
+            .directory(baseDir.toFile());
+    PayaraMicro.serviceSettings(builder, environment);
+    Map<String, String> env = builder.environment();
+    env.put("JBOSS_HOME", home.toString());
+    // the JVM of the tests, as Payara Micro gets it; the heap the Arquillian WildFly gets
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("JBOSS_JAVA_SIZING", "-Xms64m -Xmx768m");
+    env.remove("JAVA_OPTS");
+    process = ChildProcess.start("wildfly", builder, log);
+    // the built-in token endpoint's JWKS: answered once the application is deployed
+    process.awaitHttp(
+        baseUrl().resolve("realms/hse/protocol/openid-connect/certs"), STARTUP_TIMEOUT);
+    return baseUrl();
+  }
+
+  /** {@code http://127.0.0.1:<8080 + offset>/incident-actions/}. */
+  URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + (8080 + offset) + "/incident-actions/");
+  }
+
+  /** Everything WildFly printed (its console log: the same lines as its server.log). */
+  Path log() {
+    return log;
+  }
+
+  /** Stops the server (SIGTERM, WildFly's graceful shutdown), if it runs. */
+  @Override
+  public void close() {
+    if (process != null) {
+      process.close();
+      process = null;
+    }
+  }
+
+  /**
+   * A fresh base directory: the configuration and the deployment overlay's content that the build
+   * wrote into {@code standalone/}, and the packaged WAR with its {@code .dodeploy} marker.
+   */
+  private void prepareBaseDir() {
+    Path standalone = home.resolve("standalone");
+    PayaraMicro.deleteTree(baseDir);
+    copyTree(standalone.resolve("configuration"), baseDir.resolve("configuration"));
+    copyTree(standalone.resolve("data/content"), baseDir.resolve("data/content"));
+    Path deployments = baseDir.resolve("deployments");
+    try {
+      Files.createDirectories(deployments);
+      Files.copy(Path.of(PayaraMicro.buildFile("app.war")), deployments.resolve(WAR));
+      Files.createFile(deployments.resolve(WAR + ".dodeploy"));
+      Files.deleteIfExists(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An offset at which every port of {@link #PORTS} is free: the HTTP port a free one. */
+  private static int freeOffset() {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      int offset = PayaraMicro.freePort() - 8080;
+      if (offset > 0
+          && 9993 + offset <= 65535
+          && PORTS.stream().allMatch(port -> isFree(port + offset))) {
+        return offset;
+      }
+    }
+    throw new IllegalStateException("no port offset with every WildFly port free");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
+  }
+}
