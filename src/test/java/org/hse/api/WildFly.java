@@ -20,11 +20,11 @@ import org.hse.api.faults.PayaraMicro;
  * {@code bin/standalone.sh -c standalone.xml}, the WAR in the deployments directory with a {@code
  * .dodeploy} marker, served at {@code /incident-actions} (the WAR's name). The server runs on a
  * base directory of its own ({@code jboss.server.base.dir}: a copy of the configured {@code
- * standalone/configuration} and the overlay's content), so that the Arquillian WildFly of the same
- * profile and this one never share data, deployments or logs; and on a port offset at which every
- * port of {@code standard-sockets} is free, never 8080 or 9990. Its settings are exactly the given
- * environment variables, which {@code web-datasource.xml} and MicroProfile Config read as Payara
- * does. Test-only.
+ * standalone/configuration} and the overlay's content, less any deployment), so that the Arquillian
+ * WildFly of the same profile and this one never share data, deployments or logs; and on a port
+ * offset at which every port of {@code standard-sockets} is free, never 8080 or 9990. Its settings
+ * are exactly the given environment variables, which {@code web-datasource.xml} and MicroProfile
+ * Config read as Payara does. Test-only.
  */
 final class WildFly implements AutoCloseable {
 
@@ -110,8 +110,14 @@ final class WildFly implements AutoCloseable {
     PayaraMicro.deleteTree(baseDir);
     copyTree(standalone.resolve("configuration"), baseDir.resolve("configuration"));
     copyTree(standalone.resolve("data/content"), baseDir.resolve("data/content"));
+    Path config = baseDir.resolve("configuration/standalone.xml");
     Path deployments = baseDir.resolve("deployments");
     try {
+      // the Arquillian WildFly of the same run writes its deployment (incident-actions.war too)
+      // into standalone.xml while it is deployed: this server deploys the build's WAR alone
+      Files.writeString(
+          config,
+          Files.readString(config).replaceAll("(?s)\\s*<deployments>.*?</deployments>", ""));
       Files.createDirectories(deployments);
       Files.copy(Path.of(PayaraMicro.buildFile("app.war")), deployments.resolve(WAR));
       Files.createFile(deployments.resolve(WAR + ".dodeploy"));
