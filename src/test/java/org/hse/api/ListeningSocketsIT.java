@@ -49,7 +49,9 @@ class ListeningSocketsIT {
   @BeforeAll
   static void start() throws Exception {
     Path work = Path.of("target", "sockets").toAbsolutePath();
-    dataDir = work.resolve("data");
+    Files.createDirectories(work);
+    // a fresh data directory, so that the demo data are loaded anew into an empty database
+    dataDir = Files.createTempDirectory(work, "data-");
     Map<String, String> env = new HashMap<>();
     env.put("DATA_DIR", dataDir.toString());
     env.put("DEMO_ENABLED", "true");
@@ -131,6 +133,22 @@ class ListeningSocketsIT {
       assertEquals(401, refused.status(), refused.body());
     }
     assertEquals(200, rita.index("project", JsonValue.EMPTY_JSON_OBJECT).status());
+    String link = "c0ffee00-0000-4000-8000-000000000001";
+    Reply history = rita.get("v2/incident-action/history/" + link);
+    assertEquals(200, history.status(), history.body());
+    assertEquals(1, history.array().size(), "the demo link's creation: " + history.body());
+    var created = history.array().getJsonObject(0);
+    assertEquals("create", created.getString("operation"), history.body());
+    assertEquals("demo-data", created.getString("by"), history.body());
+    assertEquals(rita.get("v2/incident-action/view/" + link).json(), created.getJsonObject("item"));
+    Reply changes = rita.get("v2/project/changes");
+    assertEquals(200, changes.status(), changes.body());
+    assertEquals(
+        List.of("create"),
+        changes.json().getJsonArray("changes").stream()
+            .map(change -> change.asJsonObject().getString("operation"))
+            .toList(),
+        "the demo project's creation begins its feed: " + changes.body());
     ApiClient admin = anonymous.as(ApiClient.login(base, "admin", "demo-admin-pass"));
     Reply metrics = admin.get("metrics");
     assertEquals(200, metrics.status(), metrics.body());

@@ -15,6 +15,7 @@ import org.hse.api.incident.entity.Incident;
 import org.hse.api.incidentaction.entity.IncidentAction;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Project;
+import org.hse.api.v2.LoadedItems;
 import org.hse.api.v2.ResourceModels;
 import org.hse.api.v2.TenantCounts;
 
@@ -31,6 +32,9 @@ public class DemoData {
   public static final String PLANT = "3f1a2b3c-5d6e-4f70-8192-a3b4c5d6e7f8";
   public static final String WAREHOUSE = "4e2b3c4d-6e7f-4081-92a3-b4c5d6e7f809";
   public static final String FORKLIFT_COLLISION = "5c6d7e8f-9012-3456-abcd-ef5678901234";
+
+  /** The author of the demo items' history entries, where an API write names the caller. */
+  public static final String AUTHOR = "demo-data";
 
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
@@ -129,8 +133,9 @@ public class DemoData {
         drill,
         "Evacuation practised with the exit clear");
     link("c0ffee00-0000-4000-8000-000000000004", conveyor, belt, null);
-    // written without the boundaries: count them as the boundaries would have
+    // written without the boundaries: count them and record their creation as the boundaries would
     new TenantCounts(em).recount(PROJECT, models.all());
+    LoadedItems.recordCreated(em, models, PROJECT, AUTHOR);
     LOG.warning(
         "Demo data loaded: project 'Acme Manufacturing' ("
             + PROJECT

@@ -87,6 +87,30 @@ final class HistoryLog {
     return this;
   }
 
+  /**
+   * Adds an entry for each item whose attribute at {@code path} is {@code value}, read as {@code
+   * view} shows them, a chunk at a time: a forced delete's dependents, or the items of a tenant
+   * written without the boundaries ({@link LoadedItems}).
+   */
+  HistoryLog addEvery(
+      IndexQuery<?> items,
+      ResourceModel<?> model,
+      String path,
+      Object value,
+      Operation operation,
+      String tenant) {
+    Object after = null;
+    List<IndexQuery.Item> chunk;
+    do {
+      chunk = items.itemsWhere(path, value, after, CHUNK);
+      for (IndexQuery.Item item : chunk) {
+        add(model, (String) item.id(), item.version(), operation, tenant, item.json());
+        after = item.id();
+      }
+    } while (chunk.size() == CHUNK);
+    return this;
+  }
+
   /** Writes the entries not written yet: to be called at the end of the write. */
   void write() {
     insert();

@@ -316,22 +316,13 @@ public abstract class V2Store<E extends Audited> {
     IndexQuery<D> query =
         new IndexQuery<>(
             em, dependent, field -> attributes.neverMissing(dependent.entityClass(), field.path()));
-    String path = dependent.parents().get(model().type());
-    Object after = null;
-    List<IndexQuery.Item> chunk;
-    do {
-      chunk = query.itemsWhere(path, id, after, HistoryLog.CHUNK);
-      for (IndexQuery.Item gone : chunk) {
-        history.add(
-            dependent,
-            (String) gone.id(),
-            gone.version(),
-            HistoryLog.Operation.DELETE,
-            tenant,
-            gone.json());
-        after = gone.id();
-      }
-    } while (chunk.size() == HistoryLog.CHUNK);
+    history.addEvery(
+        query,
+        dependent,
+        dependent.parents().get(model().type()),
+        id,
+        HistoryLog.Operation.DELETE,
+        tenant);
   }
 
   /** The history of this transaction's changes, written before it commits. */
