@@ -26,7 +26,7 @@ public final class LoadedItems {
     em.flush();
     HistoryLog history = new HistoryLog(em, by);
     for (ResourceModel<?> model : parentsFirst(models)) {
-      // the order a search would need is not asked for: no field is ever missing to it
+      // read in the order of the ids: no search order, so whether a field can be missing never matters
       IndexQuery<?> items = new IndexQuery<>(em, model, field -> true);
       history.addEvery(
           items, model, model.tenantKeyPath(), tenant, HistoryLog.Operation.CREATE, tenant);
