@@ -26,7 +26,7 @@ public final class LoadedItems {
     em.flush();
     HistoryLog history = new HistoryLog(em, by);
     for (ResourceModel<?> model : parentsFirst(models)) {
-      // read in the order of the ids: no search order, so whether a field can be missing never matters
+      // read in the order of the ids, never a search order: whether a field can be missing is moot
       IndexQuery<?> items = new IndexQuery<>(em, model, field -> true);
       history.addEvery(
           items, model, model.tenantKeyPath(), tenant, HistoryLog.Operation.CREATE, tenant);
