@@ -146,6 +146,31 @@ class BoundaryIT {
   }
 
   @Test
+  void aHistoryPageOfOneTenantWithoutFilterIsReadInTheTenantsOrderOnH2() {
+    JsonObject plain = Json.createObjectBuilder().add("per-page", 10).add("page", 50).build();
+    JsonObject withHistory = Json.createObjectBuilder(plain).add("history", true).build();
+    List<String> plainIds = ids(links.index(WRITER, IndexRequest.fromJson(linkModel, plain)));
+    List<String> history =
+        sqlFor(
+            () ->
+                assertEquals(
+                    plainIds,
+                    ids(links.index(WRITER, IndexRequest.fromJson(linkModel, withHistory))),
+                    "the links deleted here were created after the first thousand"));
+    String page =
+        history.stream().filter(sql -> sql.contains("UNION ALL")).findFirst().orElseThrow();
+    boolean h2 = emf.unwrap(JpaEntityManagerFactory.class).getServerSession().getPlatform().isH2();
+    assertEquals(
+        h2,
+        page.contains("incident_action e USE INDEX (INCIDENT_ACTION_PROJECT_CREATED)"),
+        "H2 is told which index gives the tenant's order; PostgreSQL is not: " + page);
+  }
+
+  private static List<String> ids(Page<JsonObject> page) {
+    return page.items().stream().map(item -> item.getString("office_incident_action_id")).toList();
+  }
+
+  @Test
   void aViewCostsOneStatement() {
     String id =
         links.index(WRITER, request(1, 1)).items().get(0).getString("office_incident_action_id");

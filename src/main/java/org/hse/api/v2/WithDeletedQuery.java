@@ -9,7 +9,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.internal.helper.DatabaseField;
@@ -35,6 +39,10 @@ import org.hse.api.security.Caller;
  * IndexQuery} alone.
  */
 final class WithDeletedQuery<E extends Audited> {
+
+  /** Per table, the H2 index that gives a tenant's items in the default order, if there is one. */
+  private static final ConcurrentMap<String, Optional<String>> TENANT_ORDER_INDEXES =
+      new ConcurrentHashMap<>();
 
   private final EntityManager em;
   private final ResourceModel<E> model;
@@ -158,7 +166,9 @@ final class WithDeletedQuery<E extends Audited> {
       Side side, Caller caller, IndexRequest<E> request, Sql sql, List<String> order) {
     String where = conditions(side, caller, request, sql);
     List<String> sideOrder = new ArrayList<>();
-    if (!caller.isAdmin() && caller.tenants().size() == 1 && request.filter().isEmpty()) {
+    boolean tenantLeads =
+        !caller.isAdmin() && caller.tenants().size() == 1 && request.filter().isEmpty();
+    if (tenantLeads) {
       sideOrder.add(side.tenant() + " ASC");
     }
     StringBuilder select =
@@ -187,7 +197,7 @@ final class WithDeletedQuery<E extends Audited> {
     sideOrder.addAll(order);
     return select
         + " FROM "
-        + side.from()
+        + (tenantLeads ? side.fromInTenantOrder() : side.from())
         + where
         + " ORDER BY "
         + String.join(", ", sideOrder)
@@ -244,6 +254,14 @@ final class WithDeletedQuery<E extends Audited> {
 
     /** The FROM clause, with the joins that the expressions asked for so far. */
     String from();
+
+    /**
+     * The FROM clause of a side ordered by the tenant first: the same, unless the database needs to
+     * be told which index gives that order.
+     */
+    default String fromInTenantOrder() {
+      return from();
+    }
   }
 
   /**
@@ -277,6 +295,68 @@ final class WithDeletedQuery<E extends Audited> {
     @Override
     public String from() {
       return descriptor.getTableName() + " e" + String.join("", joins.values());
+    }
+
+    /**
+     * On H2, the table read through its index of the tenant's default order ({@code project_id,
+     * created_at, id}, migration V2) where there is one. Inside a union's branch H2 2.2 chooses
+     * between the indexes that find the tenant's rows without weighing the order, and took the
+     * foreign key's own index on {@code project_id}: every page then read and sorted all of the
+     * tenant's items (page 50 of a tenant of 5,000 links: 5,001 rows read instead of 1,000, 441
+     * ms). PostgreSQL weighs the order and needs no hint.
+     */
+    @Override
+    public String fromInTenantOrder() {
+      return tenantOrderIndex()
+          .map(
+              index ->
+                  descriptor.getTableName()
+                      + " e USE INDEX ("
+                      + index
+                      + ")"
+                      + String.join("", joins.values()))
+          .orElseGet(this::from);
+    }
+
+    private Optional<String> tenantOrderIndex() {
+      if (!em.unwrap(JpaEntityManager.class).getServerSession().getPlatform().isH2()) {
+        return Optional.empty();
+      }
+      List<String> columns =
+          List.of(
+                  tenant().substring("e.".length()),
+                  columnOf(descriptor, createdAt.path()),
+                  columnOf(descriptor, model.idField().path()))
+              .stream()
+              .map(column -> column.toUpperCase(Locale.ROOT))
+              .toList();
+      return TENANT_ORDER_INDEXES.computeIfAbsent(
+          descriptor.getTableName().toUpperCase(Locale.ROOT),
+          table -> indexBeginningWith(table, columns));
+    }
+
+    private Optional<String> indexBeginningWith(String table, List<String> columns) {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows =
+          em.createNativeQuery(
+                  "SELECT INDEX_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS"
+                      + " WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_NAME = ?1"
+                      + " ORDER BY INDEX_NAME, ORDINAL_POSITION")
+              .setParameter(1, table)
+              .getResultList();
+      Map<String, List<String>> indexes = new LinkedHashMap<>();
+      rows.forEach(
+          row ->
+              indexes
+                  .computeIfAbsent((String) row[0], name -> new ArrayList<>())
+                  .add(((String) row[1]).toUpperCase(Locale.ROOT)));
+      return indexes.entrySet().stream()
+          .filter(
+              index ->
+                  index.getValue().size() >= columns.size()
+                      && index.getValue().subList(0, columns.size()).equals(columns))
+          .map(Map.Entry::getKey)
+          .findFirst();
     }
 
     private String column(String path) {
