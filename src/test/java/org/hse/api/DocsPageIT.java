@@ -15,12 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.hse.api.ApiClient.Reply;
-import org.hse.api.faults.PayaraMicro;
 import org.hse.api.platform.DemoData;
 import org.hse.api.platform.ResponseHeaders;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -55,6 +54,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * name others. Without them the browser test fails under CI and is skipped with a banner elsewhere
  * ({@link Prerequisite}).
  */
+@ExtendWith(ReadmeServer.class)
 class DocsPageIT {
 
   static final Path CHROMIUM = Path.of(System.getProperty("docs.chromium", "/usr/bin/chromium"));
@@ -75,27 +75,13 @@ class DocsPageIT {
           + DemoData.FORKLIFT_COLLISION
           + "\"}, \"per-page\": 20, \"page\": 1, \"sort\": \"action_name\"}";
 
-  static PayaraMicro server;
   static URI base;
   static ApiClient anonymous;
 
   @BeforeAll
-  static void start() throws Exception {
-    Path work = Path.of("target", "docs-page").toAbsolutePath();
-    Files.createDirectories(work);
-    // a fresh data directory, so that the demo data are loaded anew into an empty database
-    Path data = Files.createTempDirectory(work, "data-");
-    server =
-        new PayaraMicro("docs", work, Map.of("DATA_DIR", data.toString(), "DEMO_ENABLED", "true"));
-    base = server.start();
+  static void client() {
+    base = ReadmeServer.base();
     anonymous = new ApiClient(base, null);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
   }
 
   @Test
@@ -278,7 +264,9 @@ class DocsPageIT {
 
   /** Headless Chromium of the Debian package, with a fresh profile, as root in a container. */
   private static WebDriver browser() throws Exception {
-    Path profile = Files.createTempDirectory(Path.of("target", "docs-page"), "chromium-");
+    Path profile =
+        Files.createTempDirectory(
+            Files.createDirectories(Path.of("target", "docs-page")), "chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(

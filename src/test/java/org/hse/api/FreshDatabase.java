@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.spi.event.container.AfterUnDeploy;
@@ -97,6 +98,32 @@ public class FreshDatabase implements LoadableExtension {
 
   static void drop(String database) throws SQLException {
     execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+  }
+
+  /**
+   * On PostgreSQL, a throwaway database of a server that outlives the Arquillian deployments
+   * ({@link SharedServer}, {@link ReadmeServer}): {@code <it.pg.db>_<suffix>}, created empty, with
+   * {@code DB_URL} in {@code env} pointed at it; its name. Null, and {@code env} untouched, on H2.
+   */
+  static String own(String suffix, Map<String, String> env) {
+    if (!onPostgres()) {
+      return null;
+    }
+    String database = database() + "_" + suffix;
+    env.put("DB_URL", env.get("DB_URL").replaceFirst("/[A-Za-z0-9_]+(\\?.*)?$", "/" + database));
+    try {
+      recreate(database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the database " + database, e);
+    }
+    return database;
+  }
+
+  /** Drops a database of {@link #own}; nothing for null. */
+  static void dropOwn(String database) throws SQLException {
+    if (database != null) {
+      drop(database);
+    }
   }
 
   /** The throwaway database's name, or null when the tests do not run on PostgreSQL. */

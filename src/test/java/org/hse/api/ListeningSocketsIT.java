@@ -16,20 +16,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hse.api.ApiClient.Reply;
-import org.hse.api.faults.PayaraMicro;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a server started the README's way listens on: the HTTP port on the loopback address alone
@@ -37,33 +34,17 @@ import org.junit.jupiter.api.Test;
  * discovery socket, no admin port. The sockets are read from {@code /proc}: the socket inodes among
  * the process's file descriptors, looked up in {@code /proc/<pid>/net/{tcp,tcp6,udp,udp6}}, after a
  * few requests, so that anything opened lazily is open. Linux only. The same server shows what an
- * operator's {@code /metrics} holds. It runs on the embedded H2, or with {@code -P postgres} on the
- * throwaway PostgreSQL database ({@link FreshDatabase}).
+ * operator's {@code /metrics} holds. The server is the {@link ReadmeServer}, which the docs page
+ * test shares: on the embedded H2, or with {@code -P postgres} on a throwaway PostgreSQL database.
  */
+@ExtendWith(ReadmeServer.class)
 class ListeningSocketsIT {
 
-  static PayaraMicro server;
   static URI base;
-  static Path dataDir;
 
   @BeforeAll
-  static void start() throws Exception {
-    Path work = Path.of("target", "sockets").toAbsolutePath();
-    Files.createDirectories(work);
-    // a fresh data directory, so that the demo data are loaded anew into an empty database
-    dataDir = Files.createTempDirectory(work, "data-");
-    Map<String, String> env = new HashMap<>();
-    env.put("DATA_DIR", dataDir.toString());
-    env.put("DEMO_ENABLED", "true");
-    if (FreshDatabase.onPostgres()) {
-      // -P postgres: the same start on PostgreSQL, so that the pool's name is checked there too
-      for (String name : List.of("DB_CLASS", "DB_URL", "DB_USER", "DB_PASSWORD")) {
-        env.put(name, System.getenv(name));
-      }
-      FreshDatabase.recreate();
-    }
-    server = new PayaraMicro("sockets", work, env);
-    base = server.start();
+  static void touchWhatOpensLazily() throws Exception {
+    base = ReadmeServer.base();
     HttpClient http = HttpClient.newHttpClient();
     for (String path : List.of("health", "openapi", "v2/project/index", "metrics")) {
       http.send(
@@ -72,18 +53,12 @@ class ListeningSocketsIT {
     }
   }
 
-  @AfterAll
-  static void stop() throws SQLException {
-    if (server != null) {
-      server.close();
-    }
-    FreshDatabase.drop();
-  }
-
   @Test
   void theReadmesStartListensOnTheHttpPortAloneOnLoopback() {
     assertEquals(
-        List.of("tcp 127.0.0.1:" + base.getPort()), listening(server.pid()), "listening sockets");
+        List.of("tcp 127.0.0.1:" + base.getPort()),
+        listening(ReadmeServer.server().pid()),
+        "listening sockets");
   }
 
   /**
@@ -121,7 +96,7 @@ class ListeningSocketsIT {
     assertEquals(401, refusedLogin.status(), refusedLogin.body());
     String expired =
         Tokens.signedByService(
-            dataDir,
+            ReadmeServer.dataDir(),
             "admin",
             List.of("admin"),
             List.of(),

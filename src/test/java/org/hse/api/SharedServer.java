@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,23 +36,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SharedServer implements BeforeAllCallback {
 
-  private static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(SharedServer.class);
-
   /** The system property that names the server: {@code wildfly}, or Payara Micro without it. */
   static final String SERVER = "it.server";
 
   private static final List<String> SETTINGS =
       List.of("DB_", "AUTH_", "DEMO_", "MP_JWT_", "API_", "PAYARA_");
 
-  private static Running running;
+  private static volatile StartedServer<AutoCloseable> running;
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+    running = StartedServer.once(context, SharedServer.class, SharedServer::start);
   }
 
   /** The application's base URL, {@code http://127.0.0.1:<port>/incident-actions/}. */
@@ -70,12 +63,12 @@ public final class SharedServer implements BeforeAllCallback {
     if (running == null) {
       throw new IllegalStateException("annotate the class with @ExtendWith(SharedServer.class)");
     }
-    return running.base;
+    return running.base();
   }
 
   /** The server's log: everything the server printed, for tests that search it. */
   public static Path log() {
-    return running.log;
+    return running.log();
   }
 
   /** Whether the shared server is WildFly ({@code -P wildfly}) rather than Payara Micro. */
@@ -83,7 +76,7 @@ public final class SharedServer implements BeforeAllCallback {
     return "wildfly".equals(System.getProperty(SERVER));
   }
 
-  private static synchronized Running start() {
+  private static synchronized StartedServer<AutoCloseable> start() {
     Path work = Path.of("target", "shared-server").toAbsolutePath();
     Map<String, String> env = new HashMap<>();
     System.getenv().entrySet().stream()
@@ -91,19 +84,13 @@ public final class SharedServer implements BeforeAllCallback {
         .forEach(setting -> env.put(setting.getKey(), setting.getValue()));
     // the build's data directory (its signing keys), which Tokens reads to forge tokens
     env.put("DATA_DIR", System.getenv().getOrDefault("DATA_DIR", work.resolve("data").toString()));
-    String database = null;
-    if (FreshDatabase.onPostgres()) {
-      database = FreshDatabase.database() + "_shared";
-      env.put("DB_URL", env.get("DB_URL").replaceFirst("/[A-Za-z0-9_]+(\\?.*)?$", "/" + database));
-      recreate(database);
-    }
+    String database = FreshDatabase.own("shared", env);
     if (onWildFly()) {
       if (database == null) {
         env.put("DB_URL", "jdbc:h2:mem:shared;DB_CLOSE_DELAY=-1");
       }
       WildFly server = new WildFly(work, env);
-      running = new Running(server, server.log(), server.start(), database);
-      return running;
+      return new StartedServer<>(server, server.start(), server.log(), database);
     }
     PayaraMicro server = new PayaraMicro("payara", work, env, "/incident-actions");
     try {
@@ -112,29 +99,6 @@ public final class SharedServer implements BeforeAllCallback {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    running = new Running(server, server.log(), server.start(), database);
-    return running;
-  }
-
-  private static void recreate(String database) {
-    try {
-      FreshDatabase.recreate(database);
-    } catch (SQLException e) {
-      throw new IllegalStateException("the shared server's database " + database, e);
-    }
-  }
-
-  /** The running server; closed by JUnit when the run ends, which stops it. */
-  private record Running(AutoCloseable server, Path log, URI base, String database)
-      implements ExtensionContext.Store.CloseableResource {
-
-    @Override
-    public void close() throws Exception {
-      running = null;
-      server.close();
-      if (database != null) {
-        FreshDatabase.drop(database);
-      }
-    }
+    return new StartedServer<>(server, server.start(), server.log(), database);
   }
 }
