@@ -4,8 +4,6 @@ import static org.hse.api.ApiAssertions.assertErrorBody;
 import static org.hse.api.ApiAssertions.assertFields;
 import static org.hse.api.ApiAssertions.created;
 import static org.hse.api.ApiAssertions.id;
-import static org.hse.api.TestData.P1;
-import static org.hse.api.TestData.P2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,18 +13,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.net.URI;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hse.api.ApiClient.Reply;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,15 +28,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with {@code history: true}: deleted items among the live ones, with when and by whom they were
  * deleted, as they were when deleted, filtered, sorted and paged as one list with exact totals,
  * scoped to the caller's tenants, and answers without the flag exactly as before.
+ *
+ * <p>On the {@link SharedServer}, in tenants of its own: P1 is {@code history-writer}'s and {@code
+ * history-reader}'s, P2 {@code history-other}'s, P3 nobody's but the admin's. The classes on that
+ * server run one after another, so the admin's feed between two of this class's cursors holds this
+ * class's changes alone.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedServer.class)
 class HistoryApiIT {
 
-  static final String O1 = "31111111-1111-4111-8111-111111111111";
-  static final String O2 = "32222222-2222-4222-8222-222222222222";
-  static final String P3 = "33333333-3333-4333-8333-333333333333";
-  static final String O3 = "34444444-4444-4444-8444-444444444444";
+  static final String P1 = "d1000000-0000-4000-8000-000000000001";
+  static final String P2 = "d1000000-0000-4000-8000-000000000002";
+  static final String P3 = "d1000000-0000-4000-8000-000000000003";
+  static final String O1 = "d2000000-0000-4000-8000-000000000001";
+  static final String O2 = "d2000000-0000-4000-8000-000000000002";
+  static final String O3 = "d2000000-0000-4000-8000-000000000003";
+  static final String WRITER = "history-writer";
+  static final String OTHER = "history-other";
   static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
 
   static ApiClient admin;
@@ -64,24 +63,16 @@ class HistoryApiIT {
   /** A link of the other tenant, deleted with its incident. */
   static String strangersLink;
 
-  @ArquillianResource URL url;
-
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return Deployments.packagedWar();
-  }
-
   @BeforeEach
   void world() throws Exception {
     if (admin != null) {
       return;
     }
-    URI base = url.toURI();
-    ApiClient anonymous = new ApiClient(base, null);
-    admin = anonymous.as(ApiClient.login(base, "admin", TestData.password("admin")));
-    writer = anonymous.as(ApiClient.login(base, "writer", TestData.password("writer")));
-    reader = anonymous.as(ApiClient.login(base, "reader", TestData.password("reader")));
-    other = anonymous.as(ApiClient.login(base, "other", TestData.password("other")));
+    TestWorld world = TestWorld.shared();
+    admin = world.as("admin");
+    writer = world.as(WRITER);
+    reader = world.as("history-reader");
+    other = world.as(OTHER);
     created(admin.create("project", TestData.project(P1, "Alpha Safety").build()));
     created(admin.create("project", TestData.project(P2, "Beta Works").build()));
     created(admin.create("office", TestData.office(O1, P1, "North plant")));
@@ -199,7 +190,7 @@ class HistoryApiIT {
     JsonObject last = changes.getJsonObject(changes.size() - 1);
     assertEquals(incident, last.getString("id"));
     assertEquals("create", last.getString("operation"));
-    assertEquals("writer", last.getString("by"));
+    assertEquals(WRITER, last.getString("by"));
     assertEquals(writer.view("incident", incident).json(), last.getJsonObject("item"));
     assertEquals(last.getString("cursor"), fromStart.getString("next"));
     Reply empty = writer.get("v2/incident/changes?after=" + fromStart.getString("next"));
@@ -354,7 +345,7 @@ class HistoryApiIT {
       JsonObject entry, long version, String operation, JsonObject item) {
     assertEquals(version, entry.getJsonNumber("version").longValue(), entry.toString());
     assertEquals(operation, entry.getString("operation"));
-    assertEquals("writer", entry.getString("by"));
+    assertEquals(WRITER, entry.getString("by"));
     assertEquals(item, entry.getJsonObject("item"));
   }
 
@@ -426,7 +417,7 @@ class HistoryApiIT {
       JsonObject without = withoutDeleted(item);
       if (before.containsKey(letter)) {
         assertTrue(item.getString("deleted_at").matches(TIMESTAMP), item.toString());
-        assertEquals("writer", item.getString("deleted_by"));
+        assertEquals(WRITER, item.getString("deleted_by"));
         assertEquals(before.get(letter), without, "as view answered it before the delete");
       } else {
         assertEquals(JsonValue.NULL, item.get("deleted_at"), item.toString());
@@ -603,7 +594,7 @@ class HistoryApiIT {
     assertFalse(mine.contains(strangersLink), "the other tenant's deleted link");
     Reply theirs = other.index("incident-action", all);
     assertEquals(List.of(strangersLink), ids(theirs), "theirs alone");
-    assertEquals("other", theirs.array().getJsonObject(0).getString("deleted_by"));
+    assertEquals(OTHER, theirs.array().getJsonObject(0).getString("deleted_by"));
     assertEquals("1", theirs.header("X-Pagination-Total-Count").orElseThrow());
     Reply filtered =
         other.index(
@@ -625,15 +616,15 @@ class HistoryApiIT {
     String gone =
         id(created(writer.create("incident", TestData.incident(P1, O1, "HS-7", "Gone").build())));
     assertEquals(204, writer.delete("incident", gone, "true").status());
-    assertDeleted(reader, "incident", filter("code", "HS-7"), gone, "writer");
-    assertDeleted(reader, "incident", null, gone, "writer");
+    assertDeleted(reader, "incident", filter("code", "HS-7"), gone, WRITER);
+    assertDeleted(reader, "incident", null, gone, WRITER);
     String action =
         id(
             created(
                 writer.create("action", TestData.action(P1, O1, "PER", "HS-8", "Gone").build())));
     assertEquals(204, writer.delete("action", action, "true").status());
-    assertDeleted(reader, "action", filter("action_type", "PER"), action, "writer");
-    String office = "35555555-5555-4555-8555-555555555555";
+    assertDeleted(reader, "action", filter("action_type", "PER"), action, WRITER);
+    String office = "d2000000-0000-4000-8000-000000000005";
     created(admin.create("office", TestData.office(office, P1, "Closed site")));
     assertEquals(204, admin.delete("office", office, "true").status());
     assertDeleted(reader, "office", filter("name", "closed"), office, "admin");
