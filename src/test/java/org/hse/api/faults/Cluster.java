@@ -34,6 +34,7 @@ final class Cluster implements AutoCloseable {
 
   /** Starts {@code size} instances with these settings besides the shared ones, then HAProxy. */
   static Cluster start(String name, int size, Map<String, String> settings) throws Exception {
+    HaProxy.requireInstalled();
     Path workDir =
         Files.createTempDirectory(
             Files.createDirectories(Path.of("target", "faults")).toAbsolutePath(), name + "-");

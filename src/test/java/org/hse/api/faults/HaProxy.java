@@ -29,15 +29,20 @@ final class HaProxy implements AutoCloseable {
     this.process = process;
   }
 
+  /** Fails when HAProxy is not installed: before the instances start, which takes minutes. */
+  static void requireInstalled() {
+    if (!Files.isExecutable(BINARY)) {
+      throw new IllegalStateException(
+          BINARY + " is missing: apt-get install haproxy (.ci/run does it)");
+    }
+  }
+
   /**
    * Starts HAProxy on this port (chosen before the instances, whose issuer URL names it) in front
    * of these instances, and waits until it answers.
    */
   static HaProxy start(Path workDir, int port, List<URI> instances) {
-    if (!Files.isExecutable(BINARY)) {
-      throw new IllegalStateException(
-          BINARY + " is missing: apt-get install haproxy (.ci/run does it)");
-    }
+    requireInstalled();
     Path config = workDir.resolve("haproxy.cfg");
     StringBuilder text =
         new StringBuilder()
