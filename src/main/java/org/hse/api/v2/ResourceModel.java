@@ -1,53 +1,67 @@
 package org.hse.api.v2;
 
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.metamodel.Metamodel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything the shared v2 verbs need to know about one resource: its name in paths and previews,
  * its entity, its fields, where its tenant is, which relations to fetch with it, and which other
  * resources it belongs to (so that deleting one of those deletes it too). A resource declares it
- * once, in its constructor.
+ * once: the rest in its constructor, the fields in {@link #declare}.
+ *
+ * <p>The fields name their attributes by the JPA static metamodel ({@code Action_.name}), which the
+ * provider fills when it deploys the persistence unit. So the table is declared on first use, after
+ * asking the persistence unit for its metamodel, which deploys it; outside a server, the caller
+ * deploys one first (the unit tests' {@code TestMetamodel}).
  */
 public abstract class ResourceModel<E extends Audited> {
 
   private final String type;
   private final Class<E> entityClass;
+  private final Function<String, E> newItem;
   private final String tenantPath;
   private final List<String> fetches;
   private final Map<String, String> parents;
-  private final List<Field<E>> fields;
+  private volatile List<Field<E>> fields;
+
+  @PersistenceUnit EntityManagerFactory persistence;
 
   /**
    * @param type the resource name in paths and delete previews, e.g. {@code incident-action}
    * @param entityClass the JPA entity
+   * @param newItem a new, empty item with the given id
    * @param tenantPath the JPA path of the project id that scopes every query, e.g. {@code
    *     project.id}
    * @param fetches the to-one relations joined into every item as the API shows it, so that a page
    *     of items is read in one statement
    * @param parents the resources this one depends on, by type, with the JPA path to that parent's
    *     id, e.g. {@code incident -> incident.id}: deleting such a parent deletes this item
-   * @param fields the fields as a client sees them
    */
   protected ResourceModel(
       String type,
       Class<E> entityClass,
+      Function<String, E> newItem,
       String tenantPath,
       List<String> fetches,
-      Map<String, String> parents,
-      List<Field<E>> fields) {
+      Map<String, String> parents) {
     this.type = type;
     this.entityClass = entityClass;
+    this.newItem = newItem;
     this.tenantPath = tenantPath;
     this.fetches = List.copyOf(fetches);
     this.parents = Map.copyOf(parents);
-    this.fields = List.copyOf(fields);
-    if (fields.stream().filter(f -> f.access() == Access.KEY).count() != 1) {
-      throw new IllegalArgumentException(type + " needs exactly one key field");
-    }
   }
+
+  /**
+   * Declares the fields as a client sees them, in the order items show them; {@code created_at} and
+   * {@code updated_at} follow.
+   */
+  protected abstract Fields<E> declare(Fields<E> fields);
 
   /** The project id an item belongs to. */
   public abstract String tenantOf(E item);
@@ -66,6 +80,11 @@ public abstract class ResourceModel<E extends Audited> {
 
   public Class<E> entityClass() {
     return entityClass;
+  }
+
+  /** A new, empty item with this id, as a create starts it. */
+  public E newItem(String id) {
+    return newItem.apply(id);
   }
 
   /** The entity's name in JPQL. */
@@ -120,14 +139,29 @@ public abstract class ResourceModel<E extends Audited> {
   }
 
   public List<Field<E>> fields() {
+    List<Field<E>> table = fields;
+    return table != null ? table : declared();
+  }
+
+  private synchronized List<Field<E>> declared() {
+    if (fields == null) {
+      if (persistence != null) {
+        persistence.getMetamodel();
+      }
+      List<Field<E>> table = declare(new Fields<>(newItem(""))).build();
+      if (table.stream().filter(f -> f.access() == Access.KEY).count() != 1) {
+        throw new IllegalArgumentException(type + " needs exactly one key field");
+      }
+      fields = table;
+    }
     return fields;
   }
 
   public Field<E> idField() {
-    return fields.stream().filter(f -> f.access() == Access.KEY).findFirst().orElseThrow();
+    return fields().stream().filter(f -> f.access() == Access.KEY).findFirst().orElseThrow();
   }
 
   public Optional<Field<E>> field(String name) {
-    return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    return fields().stream().filter(f -> f.name().equals(name)).findFirst();
   }
 }

@@ -43,9 +43,6 @@ public abstract class V2Store<E extends Audited> {
   /** The resource this boundary serves. */
   protected abstract ResourceModel<E> model();
 
-  /** A new, empty item with this id. */
-  protected abstract E newItem(String id);
-
   /**
    * Resolves the references a create or update names and checks the feature's own rules, adding a
    * field error for each reference that does not exist or is not visible. Throws {@link
@@ -148,7 +145,7 @@ public abstract class V2Store<E extends Audited> {
     Field<E> key = model().idField();
     boolean supplied = input.has(key) && input.get(key) != null;
     String id = supplied ? (String) input.get(key) : UUID.randomUUID().toString();
-    E candidate = newItem(id);
+    E candidate = model().newItem(id);
     write(candidate, input, caller, errors, true);
     E existing = supplied ? em.find(model().entityClass(), id) : null;
     if (existing != null) {
@@ -224,10 +221,10 @@ public abstract class V2Store<E extends Audited> {
       errors.add(key.name(), "cannot be changed");
     }
     for (Field<E> field : model().fields()) {
-      if (field.access() == Access.REQUIRED_FIXED
+      if (field.fixed()
           && input.has(field)
           && !Objects.equals(
-              Values.toJson(field.kind(), field.getter().apply(item)),
+              Values.toJson(field.kind(), field.get(item)),
               Values.toJson(field.kind(), input.get(field)))) {
         errors.add(field.name(), "cannot be changed after creation");
       }
@@ -365,8 +362,8 @@ public abstract class V2Store<E extends Audited> {
         .values()
         .forEach(
             (field, value) -> {
-              if (field.setter() != null && (creating || field.access() != Access.REQUIRED_FIXED)) {
-                field.setter().accept(item, value);
+              if (field.settable() && (creating || !field.fixed())) {
+                field.set(item, value);
               }
             });
     resolve(item, input, caller, errors);
@@ -391,8 +388,8 @@ public abstract class V2Store<E extends Audited> {
         .allMatch(
             field ->
                 Objects.equals(
-                    Values.toJson(field.kind(), field.getter().apply(stored)),
-                    Values.toJson(field.kind(), field.getter().apply(candidate))));
+                    Values.toJson(field.kind(), field.get(stored)),
+                    Values.toJson(field.kind(), field.get(candidate))));
   }
 
   private void flush() {
@@ -488,7 +485,7 @@ public abstract class V2Store<E extends Audited> {
   private JsonObject toJson(E item) {
     JsonObjectBuilder json = Values.JSON.createObjectBuilder();
     for (Field<E> field : model().fields()) {
-      json.add(field.name(), Values.toJson(field.kind(), field.getter().apply(item)));
+      json.add(field.name(), Values.toJson(field.kind(), field.get(item)));
     }
     return json.build();
   }

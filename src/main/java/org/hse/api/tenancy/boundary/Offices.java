@@ -23,20 +23,15 @@ public class Offices extends V2Store<Office> {
   }
 
   @Override
-  protected Office newItem(String id) {
-    return new Office(id);
-  }
-
-  @Override
   protected boolean mayWrite(Caller caller) {
     return caller.isAdmin();
   }
 
   @Override
   protected void resolve(Office item, ItemInput<Office> input, Caller caller, FieldErrors errors) {
-    if (item.getProject() == null && input.has("project_id")) {
+    if (item.getProject() == null && input.has(OfficeModel.PROJECT_ID)) {
       item.setProject(
-          reference(Project.class, input, "project_id", caller, errors, Project::getId));
+          reference(Project.class, input, OfficeModel.PROJECT_ID, caller, errors, Project::getId));
     }
   }
 }

@@ -22,11 +22,6 @@ public class Projects extends V2Store<Project> {
   }
 
   @Override
-  protected Project newItem(String id) {
-    return new Project(id);
-  }
-
-  @Override
   protected boolean mayWrite(Caller caller) {
     return caller.isAdmin();
   }
