@@ -3,6 +3,7 @@ package org.hse.api.v2;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.metamodel.Metamodel;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +25,10 @@ public abstract class ResourceModel<E extends Audited> {
   private final String type;
   private final Class<E> entityClass;
   private final Function<String, E> newItem;
-  private final String tenantPath;
+  private final String tenant;
   private final List<String> fetches;
   private final Map<String, String> parents;
-  private volatile List<Field<E>> fields;
+  private volatile Table<E> table;
 
   @PersistenceUnit EntityManagerFactory persistence;
 
@@ -35,24 +36,24 @@ public abstract class ResourceModel<E extends Audited> {
    * @param type the resource name in paths and delete previews, e.g. {@code incident-action}
    * @param entityClass the JPA entity
    * @param newItem a new, empty item with the given id
-   * @param tenantPath the JPA path of the project id that scopes every query, e.g. {@code
-   *     project.id}
+   * @param tenant the field of the project id that scopes every query, e.g. {@code tenant_id}
    * @param fetches the to-one relations joined into every item as the API shows it, so that a page
    *     of items is read in one statement
-   * @param parents the resources this one depends on, by type, with the JPA path to that parent's
-   *     id, e.g. {@code incident -> incident.id}: deleting such a parent deletes this item
+   * @param parents the resources this one depends on, by type, with the field that names that
+   *     parent, e.g. {@code incident -> office_incident_id}: deleting such a parent deletes this
+   *     item
    */
   protected ResourceModel(
       String type,
       Class<E> entityClass,
       Function<String, E> newItem,
-      String tenantPath,
+      String tenant,
       List<String> fetches,
       Map<String, String> parents) {
     this.type = type;
     this.entityClass = entityClass;
     this.newItem = newItem;
-    this.tenantPath = tenantPath;
+    this.tenant = tenant;
     this.fetches = List.copyOf(fetches);
     this.parents = Map.copyOf(parents);
   }
@@ -92,8 +93,9 @@ public abstract class ResourceModel<E extends Audited> {
     return metamodel.entity(entityClass).getName();
   }
 
+  /** The JPA path of the project id that scopes every query, e.g. {@code project.id}. */
   public String tenantPath() {
-    return tenantPath;
+    return table().tenantPath();
   }
 
   /**
@@ -103,13 +105,14 @@ public abstract class ResourceModel<E extends Audited> {
    * own column in a WHERE clause, but joins the project's table for it in an ORDER BY.
    */
   public String tenantKeyPath() {
+    String tenantPath = tenantPath();
     int dot = tenantPath.indexOf('.');
     return dot < 0 ? tenantPath : tenantPath.substring(0, dot) + "Id";
   }
 
   /** Whether this resource's items are the tenants themselves (projects). */
   public boolean isTenant() {
-    return tenantPath.equals(idField().path());
+    return tenant.equals(idField().name());
   }
 
   /**
@@ -124,8 +127,12 @@ public abstract class ResourceModel<E extends Audited> {
     return fetches;
   }
 
+  /**
+   * The resources this one depends on, by type, with the JPA path to that parent's id, e.g. {@code
+   * incident -> incident.id}: deleting such a parent deletes this item.
+   */
   public Map<String, String> parents() {
-    return parents;
+    return table().parents();
   }
 
   /**
@@ -139,22 +146,39 @@ public abstract class ResourceModel<E extends Audited> {
   }
 
   public List<Field<E>> fields() {
-    List<Field<E>> table = fields;
-    return table != null ? table : declared();
+    return table().fields();
   }
 
-  private synchronized List<Field<E>> declared() {
-    if (fields == null) {
+  /** The fields, and the paths named by field: declared once, on first use. */
+  private record Table<E>(List<Field<E>> fields, String tenantPath, Map<String, String> parents) {}
+
+  private Table<E> table() {
+    Table<E> declared = table;
+    return declared != null ? declared : declared();
+  }
+
+  private synchronized Table<E> declared() {
+    if (table == null) {
       if (persistence != null) {
         persistence.getMetamodel();
       }
-      List<Field<E>> table = declare(new Fields<>(newItem(""))).build();
-      if (table.stream().filter(f -> f.access() == Access.KEY).count() != 1) {
+      List<Field<E>> fields = declare(new Fields<>(newItem(""))).build();
+      if (fields.stream().filter(f -> f.access() == Access.KEY).count() != 1) {
         throw new IllegalArgumentException(type + " needs exactly one key field");
       }
-      fields = table;
+      Map<String, String> paths = new HashMap<>();
+      parents.forEach((parent, field) -> paths.put(parent, pathOf(fields, field)));
+      table = new Table<>(fields, pathOf(fields, tenant), Map.copyOf(paths));
     }
-    return fields;
+    return table;
+  }
+
+  private String pathOf(List<Field<E>> fields, String name) {
+    return fields.stream()
+        .filter(field -> field.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(type + " has no field " + name))
+        .path();
   }
 
   public Field<E> idField() {

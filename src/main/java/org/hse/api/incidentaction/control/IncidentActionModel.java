@@ -41,13 +41,9 @@ public class IncidentActionModel extends ResourceModel<IncidentAction> {
         "incident-action",
         IncidentAction.class,
         IncidentAction::new,
-        "project.id",
+        TENANT,
         List.of("incident", "action", "office", "project"),
-        Map.of(
-            "project", "project.id",
-            "office", "office.id",
-            "incident", "incident.id",
-            "action", "action.id"));
+        Map.of("project", TENANT, "office", SUBTENANT, "incident", INCIDENT, "action", ACTION));
   }
 
   @Override

@@ -26,9 +26,9 @@ public class OfficeModel extends ResourceModel<Office> {
         "office",
         Office.class,
         Office::new,
-        "project.id",
+        PROJECT_ID,
         List.of("project"),
-        Map.of("project", "project.id"));
+        Map.of("project", PROJECT_ID));
   }
 
   @Override

@@ -38,9 +38,9 @@ public abstract class PlacedModel<E extends Placed> extends ResourceModel<E> {
         type,
         entityClass,
         newItem,
-        "project.id",
+        TENANT,
         List.of("office", "project"),
-        Map.of("project", "project.id", "office", "office.id"));
+        Map.of("project", TENANT, "office", SUBTENANT));
   }
 
   /** The resource's own fields, before those of its place. */

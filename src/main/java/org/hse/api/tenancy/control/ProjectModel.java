@@ -17,7 +17,7 @@ public class ProjectModel extends ResourceModel<Project> {
   public static final String PROJECT_ID = "project_id";
 
   public ProjectModel() {
-    super("project", Project.class, Project::new, "id", List.of(), Map.of());
+    super("project", Project.class, Project::new, PROJECT_ID, List.of(), Map.of());
   }
 
   @Override
