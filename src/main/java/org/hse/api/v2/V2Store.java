@@ -27,6 +27,8 @@ import org.hse.api.security.Caller;
 /**
  * The five verbs over one resource, written once. A feature's {@code @Stateless} boundary extends
  * it, so each call is one transaction; the caller is passed in and scopes every read and write.
+ * Each verb names the right it needs ({@link Needs}), which {@link RoleCheck} checks against the
+ * caller's role before the verb runs.
  */
 public abstract class V2Store<E extends Audited> {
 
@@ -49,11 +51,6 @@ public abstract class V2Store<E extends Audited> {
    * ForbiddenException} when the input names a tenant the caller lacks.
    */
   protected abstract void resolve(E item, ItemInput<E> input, Caller caller, FieldErrors errors);
-
-  /** Whether the caller's role may create, update and delete items of this resource. */
-  protected boolean mayWrite(Caller caller) {
-    return caller.canWrite();
-  }
 
   /**
    * The item a reference field names, when it exists and the caller may see it; otherwise a field
@@ -92,8 +89,8 @@ public abstract class V2Store<E extends Audited> {
    * items too.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @Needs(Right.READ)
   public Page<JsonObject> index(Caller caller, IndexRequest<E> request) {
-    requireReader(caller);
     if (request.history()) {
       return new WithDeletedQuery<>(em, model(), neverMissing()).run(caller, request);
     }
@@ -102,8 +99,8 @@ public abstract class V2Store<E extends Audited> {
 
   /** The item as the API shows it, read in one statement with its joined names, no transaction. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @Needs(Right.READ)
   public Stored view(Caller caller, String id) {
-    requireReader(caller);
     Optional<Stored> item =
         Values.isUuid(id) ? read(caller, id.toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
     return item.orElseThrow(() -> notFound(id));
@@ -114,8 +111,8 @@ public abstract class V2Store<E extends Audited> {
    * when the id never named an item, or names one of a tenant the caller cannot see.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @Needs(Right.READ)
   public Page<JsonObject> history(Caller caller, String id, int page, int perPage) {
-    requireReader(caller);
     Page<JsonObject> entries =
         Values.isUuid(id)
             ? new HistoryQuery(em)
@@ -132,14 +129,14 @@ public abstract class V2Store<E extends Audited> {
    * most {@code limit} changes, in commit order, scoped to the caller's tenants.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @Needs(Right.READ)
   public JsonObject changes(Caller caller, String after, int limit) {
-    requireReader(caller);
     feed.stamp(model().type());
     return new HistoryQuery(em).changes(caller, model(), after, limit);
   }
 
+  @Needs(Right.WRITE)
   public Stored create(Caller caller, JsonObject body) {
-    requireWriter(caller);
     FieldErrors errors = new FieldErrors();
     ItemInput<E> input = ItemInput.bind(model(), body, errors);
     Field<E> key = model().idField();
@@ -210,8 +207,8 @@ public abstract class V2Store<E extends Audited> {
    * @param ifMatch whether the client's {@code If-Match} accepts a version, null without one: a
    *     stale version is a 412; a change that commits between this read and this write is a 409
    */
+  @Needs(Right.WRITE)
   public Stored update(Caller caller, String id, JsonObject body, LongPredicate ifMatch) {
-    requireWriter(caller);
     E item = visibleWithRelations(caller, id);
     requireMatch(item, ifMatch);
     FieldErrors errors = new FieldErrors();
@@ -251,8 +248,8 @@ public abstract class V2Store<E extends Audited> {
     return updated;
   }
 
+  @Needs(Right.WRITE)
   public DeletePreview preview(Caller caller, String id) {
-    requireWriter(caller);
     E item = visible(caller, id);
     List<DeletePreview.Affected> affected = new ArrayList<>();
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -265,8 +262,8 @@ public abstract class V2Store<E extends Audited> {
   }
 
   /** Deletes the item and its dependents; {@code ifMatch} as for {@link #update}. */
+  @Needs(Right.WRITE)
   public void delete(Caller caller, String id, LongPredicate ifMatch) {
-    requireWriter(caller);
     E item = visible(caller, id);
     requireMatch(item, ifMatch);
     // every dependent is of the item's tenant
@@ -488,17 +485,5 @@ public abstract class V2Store<E extends Audited> {
       json.add(field.name(), Values.toJson(field.kind(), field.get(item)));
     }
     return json.build();
-  }
-
-  private void requireReader(Caller caller) {
-    if (!caller.canRead()) {
-      throw new ForbiddenException("Your role may not read " + model().type() + " items.");
-    }
-  }
-
-  private void requireWriter(Caller caller) {
-    if (!caller.canRead() || !mayWrite(caller)) {
-      throw new ForbiddenException("Your role may not change " + model().type() + " items.");
-    }
   }
 }

@@ -10,9 +10,11 @@ import org.hse.api.v2.FieldErrors;
 import org.hse.api.v2.ItemInput;
 import org.hse.api.v2.ResourceModel;
 import org.hse.api.v2.V2Store;
+import org.hse.api.v2.WrittenByAdmins;
 
 /** Offices: admins write them, each inside one project. */
 @Stateless
+@WrittenByAdmins
 public class Offices extends V2Store<Office> {
 
   @Inject OfficeModel model;
@@ -20,11 +22,6 @@ public class Offices extends V2Store<Office> {
   @Override
   protected ResourceModel<Office> model() {
     return model;
-  }
-
-  @Override
-  protected boolean mayWrite(Caller caller) {
-    return caller.isAdmin();
   }
 
   @Override
