@@ -18,6 +18,12 @@ import java.util.function.Function;
  */
 public final class Fields<E extends Audited> {
 
+  /** When the item was created (UTC), a field of every resource. */
+  public static final String CREATED_AT = "created_at";
+
+  /** When the item was last changed (UTC), a field of every resource. */
+  public static final String UPDATED_AT = "updated_at";
+
   private final E newItem;
   private final List<Field<E>> fields = new ArrayList<>();
 
@@ -115,13 +121,13 @@ public final class Fields<E extends Audited> {
   /** The table, ended with {@code created_at} and {@code updated_at}, which every item carries. */
   List<Field<E>> build() {
     readOnly(
-        "created_at",
+        CREATED_AT,
         AttributePath.of(Audited_.createdAt),
         Codec.TIMESTAMP,
         Sort.SORTABLE,
         Audited::getCreatedAt);
     readOnly(
-        "updated_at",
+        UPDATED_AT,
         AttributePath.of(Audited_.updatedAt),
         Codec.TIMESTAMP,
         Sort.SORTABLE,
