@@ -1,6 +1,5 @@
 package org.hse.api.platform;
 
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -15,5 +14,4 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @ApplicationPath("/")
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT", realmName = "hse")
-@DeclareRoles({"reader", "writer", "admin"})
 public class RestApplication extends Application {}

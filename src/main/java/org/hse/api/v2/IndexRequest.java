@@ -175,7 +175,7 @@ public record IndexRequest<E extends Audited>(
       List<Object> parsed = new ArrayList<>();
       for (JsonValue alternative : alternatives) {
         try {
-          parsed.add(Values.filterFromJson(field, alternative));
+          parsed.add(Values.filterFromJson(field.codec(), alternative));
         } catch (IllegalArgumentException e) {
           errors.add(key, e.getMessage());
         }
@@ -202,7 +202,7 @@ public record IndexRequest<E extends Audited>(
     }
     for (String text : texts) {
       try {
-        parsed.add(Values.filterFromText(field, text));
+        parsed.add(Values.filterFromText(field.codec(), text));
       } catch (IllegalArgumentException e) {
         errors.add(key, e.getMessage());
       }

@@ -27,8 +27,8 @@ public final class ItemInput<E extends Audited> {
         errors.add(entry.getKey(), "is not a field of " + model.type());
       } else if (field.access().writable()) {
         try {
-          Object value = Values.fromJson(field, entry.getValue());
-          if (field.access().required() && value instanceof String text && text.isBlank()) {
+          Object value = Values.fromJson(field.codec(), entry.getValue());
+          if (field.required() && value instanceof String text && text.isBlank()) {
             throw new IllegalArgumentException("must not be empty or only blanks");
           }
           input.values.put(field, value);

@@ -1,53 +1,68 @@
 package org.hse.api.v2;
 
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.metamodel.Metamodel;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything the shared v2 verbs need to know about one resource: its name in paths and previews,
  * its entity, its fields, where its tenant is, which relations to fetch with it, and which other
  * resources it belongs to (so that deleting one of those deletes it too). A resource declares it
- * once, in its constructor.
+ * once: the rest in its constructor, the fields in {@link #declare}.
+ *
+ * <p>The fields name their attributes by the JPA static metamodel ({@code Action_.name}), which the
+ * provider fills when it deploys the persistence unit. So the table is declared on first use, after
+ * asking the persistence unit for its metamodel, which deploys it; outside a server, the caller
+ * deploys one first (the unit tests' {@code TestMetamodel}).
  */
 public abstract class ResourceModel<E extends Audited> {
 
   private final String type;
   private final Class<E> entityClass;
-  private final String tenantPath;
+  private final Function<String, E> newItem;
+  private final String tenant;
   private final List<String> fetches;
   private final Map<String, String> parents;
-  private final List<Field<E>> fields;
+  private volatile Table<E> table;
+
+  @PersistenceUnit EntityManagerFactory persistence;
 
   /**
    * @param type the resource name in paths and delete previews, e.g. {@code incident-action}
    * @param entityClass the JPA entity
-   * @param tenantPath the JPA path of the project id that scopes every query, e.g. {@code
-   *     project.id}
+   * @param newItem a new, empty item with the given id
+   * @param tenant the field of the project id that scopes every query, e.g. {@code tenant_id}
    * @param fetches the to-one relations joined into every item as the API shows it, so that a page
    *     of items is read in one statement
-   * @param parents the resources this one depends on, by type, with the JPA path to that parent's
-   *     id, e.g. {@code incident -> incident.id}: deleting such a parent deletes this item
-   * @param fields the fields as a client sees them
+   * @param parents the resources this one depends on, by type, with the field that names that
+   *     parent, e.g. {@code incident -> office_incident_id}: deleting such a parent deletes this
+   *     item
    */
   protected ResourceModel(
       String type,
       Class<E> entityClass,
-      String tenantPath,
+      Function<String, E> newItem,
+      String tenant,
       List<String> fetches,
-      Map<String, String> parents,
-      List<Field<E>> fields) {
+      Map<String, String> parents) {
     this.type = type;
     this.entityClass = entityClass;
-    this.tenantPath = tenantPath;
+    this.newItem = newItem;
+    this.tenant = tenant;
     this.fetches = List.copyOf(fetches);
     this.parents = Map.copyOf(parents);
-    this.fields = List.copyOf(fields);
-    if (fields.stream().filter(f -> f.access() == Access.KEY).count() != 1) {
-      throw new IllegalArgumentException(type + " needs exactly one key field");
-    }
   }
+
+  /**
+   * Declares the fields as a client sees them, in the order items show them; {@code created_at} and
+   * {@code updated_at} follow.
+   */
+  protected abstract Fields<E> declare(Fields<E> fields);
 
   /** The project id an item belongs to. */
   public abstract String tenantOf(E item);
@@ -68,13 +83,19 @@ public abstract class ResourceModel<E extends Audited> {
     return entityClass;
   }
 
+  /** A new, empty item with this id, as a create starts it. */
+  public E newItem(String id) {
+    return newItem.apply(id);
+  }
+
   /** The entity's name in JPQL. */
   public String entityName(Metamodel metamodel) {
     return metamodel.entity(entityClass).getName();
   }
 
+  /** The JPA path of the project id that scopes every query, e.g. {@code project.id}. */
   public String tenantPath() {
-    return tenantPath;
+    return table().tenantPath();
   }
 
   /**
@@ -84,13 +105,14 @@ public abstract class ResourceModel<E extends Audited> {
    * own column in a WHERE clause, but joins the project's table for it in an ORDER BY.
    */
   public String tenantKeyPath() {
+    String tenantPath = tenantPath();
     int dot = tenantPath.indexOf('.');
     return dot < 0 ? tenantPath : tenantPath.substring(0, dot) + "Id";
   }
 
   /** Whether this resource's items are the tenants themselves (projects). */
   public boolean isTenant() {
-    return tenantPath.equals(idField().path());
+    return tenant.equals(idField().name());
   }
 
   /**
@@ -105,8 +127,12 @@ public abstract class ResourceModel<E extends Audited> {
     return fetches;
   }
 
+  /**
+   * The resources this one depends on, by type, with the JPA path to that parent's id, e.g. {@code
+   * incident -> incident.id}: deleting such a parent deletes this item.
+   */
   public Map<String, String> parents() {
-    return parents;
+    return table().parents();
   }
 
   /**
@@ -120,14 +146,46 @@ public abstract class ResourceModel<E extends Audited> {
   }
 
   public List<Field<E>> fields() {
-    return fields;
+    return table().fields();
+  }
+
+  /** The fields, and the paths named by field: declared once, on first use. */
+  private record Table<E>(List<Field<E>> fields, String tenantPath, Map<String, String> parents) {}
+
+  private Table<E> table() {
+    Table<E> declared = table;
+    return declared != null ? declared : declared();
+  }
+
+  private synchronized Table<E> declared() {
+    if (table == null) {
+      if (persistence != null) {
+        persistence.getMetamodel();
+      }
+      List<Field<E>> fields = declare(new Fields<>(newItem(""))).build();
+      if (fields.stream().filter(f -> f.access() == Access.KEY).count() != 1) {
+        throw new IllegalArgumentException(type + " needs exactly one key field");
+      }
+      Map<String, String> paths = new HashMap<>();
+      parents.forEach((parent, field) -> paths.put(parent, pathOf(fields, field)));
+      table = new Table<>(fields, pathOf(fields, tenant), Map.copyOf(paths));
+    }
+    return table;
+  }
+
+  private String pathOf(List<Field<E>> fields, String name) {
+    return fields.stream()
+        .filter(field -> field.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(type + " has no field " + name))
+        .path();
   }
 
   public Field<E> idField() {
-    return fields.stream().filter(f -> f.access() == Access.KEY).findFirst().orElseThrow();
+    return fields().stream().filter(f -> f.access() == Access.KEY).findFirst().orElseThrow();
   }
 
   public Optional<Field<E>> field(String name) {
-    return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    return fields().stream().filter(f -> f.name().equals(name)).findFirst();
   }
 }

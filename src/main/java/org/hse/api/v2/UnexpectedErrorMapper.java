@@ -1,6 +1,5 @@
 package org.hse.api.v2;
 
-import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -31,9 +30,6 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
       }
       if (cause instanceof OptimisticLockException) {
         return ErrorResponses.error(409, "The item changed at the same time; read it again.");
-      }
-      if (cause instanceof EJBAccessException) {
-        return ErrorResponses.error(403, null);
       }
     }
     return unexpected(exception);

@@ -27,6 +27,8 @@ import org.hse.api.security.Caller;
 /**
  * The five verbs over one resource, written once. A feature's {@code @Stateless} boundary extends
  * it, so each call is one transaction; the caller is passed in and scopes every read and write.
+ * Each verb names the right it needs ({@link Needs}), which {@link RoleCheck} checks against the
+ * caller's role before the verb runs.
  */
 public abstract class V2Store<E extends Audited> {
 
@@ -43,20 +45,12 @@ public abstract class V2Store<E extends Audited> {
   /** The resource this boundary serves. */
   protected abstract ResourceModel<E> model();
 
-  /** A new, empty item with this id. */
-  protected abstract E newItem(String id);
-
   /**
    * Resolves the references a create or update names and checks the feature's own rules, adding a
    * field error for each reference that does not exist or is not visible. Throws {@link
    * ForbiddenException} when the input names a tenant the caller lacks.
    */
   protected abstract void resolve(E item, ItemInput<E> input, Caller caller, FieldErrors errors);
-
-  /** Whether the caller's role may create, update and delete items of this resource. */
-  protected boolean mayWrite(Caller caller) {
-    return caller.canWrite();
-  }
 
   /**
    * The item a reference field names, when it exists and the caller may see it; otherwise a field
@@ -95,8 +89,8 @@ public abstract class V2Store<E extends Audited> {
    * items too.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @Needs(Right.READ)
   public Page<JsonObject> index(Caller caller, IndexRequest<E> request) {
-    requireReader(caller);
     if (request.history()) {
       return new WithDeletedQuery<>(em, model(), neverMissing()).run(caller, request);
     }
@@ -105,8 +99,8 @@ public abstract class V2Store<E extends Audited> {
 
   /** The item as the API shows it, read in one statement with its joined names, no transaction. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @Needs(Right.READ)
   public Stored view(Caller caller, String id) {
-    requireReader(caller);
     Optional<Stored> item =
         Values.isUuid(id) ? read(caller, id.toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
     return item.orElseThrow(() -> notFound(id));
@@ -117,8 +111,8 @@ public abstract class V2Store<E extends Audited> {
    * when the id never named an item, or names one of a tenant the caller cannot see.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @Needs(Right.READ)
   public Page<JsonObject> history(Caller caller, String id, int page, int perPage) {
-    requireReader(caller);
     Page<JsonObject> entries =
         Values.isUuid(id)
             ? new HistoryQuery(em)
@@ -135,20 +129,20 @@ public abstract class V2Store<E extends Audited> {
    * most {@code limit} changes, in commit order, scoped to the caller's tenants.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @Needs(Right.READ)
   public JsonObject changes(Caller caller, String after, int limit) {
-    requireReader(caller);
     feed.stamp(model().type());
     return new HistoryQuery(em).changes(caller, model(), after, limit);
   }
 
+  @Needs(Right.WRITE)
   public Stored create(Caller caller, JsonObject body) {
-    requireWriter(caller);
     FieldErrors errors = new FieldErrors();
     ItemInput<E> input = ItemInput.bind(model(), body, errors);
     Field<E> key = model().idField();
     boolean supplied = input.has(key) && input.get(key) != null;
     String id = supplied ? (String) input.get(key) : UUID.randomUUID().toString();
-    E candidate = newItem(id);
+    E candidate = model().newItem(id);
     write(candidate, input, caller, errors, true);
     E existing = supplied ? em.find(model().entityClass(), id) : null;
     if (existing != null) {
@@ -213,8 +207,8 @@ public abstract class V2Store<E extends Audited> {
    * @param ifMatch whether the client's {@code If-Match} accepts a version, null without one: a
    *     stale version is a 412; a change that commits between this read and this write is a 409
    */
+  @Needs(Right.WRITE)
   public Stored update(Caller caller, String id, JsonObject body, LongPredicate ifMatch) {
-    requireWriter(caller);
     E item = visibleWithRelations(caller, id);
     requireMatch(item, ifMatch);
     FieldErrors errors = new FieldErrors();
@@ -224,10 +218,10 @@ public abstract class V2Store<E extends Audited> {
       errors.add(key.name(), "cannot be changed");
     }
     for (Field<E> field : model().fields()) {
-      if (field.access() == Access.REQUIRED_FIXED
+      if (field.fixed()
           && input.has(field)
           && !Objects.equals(
-              Values.toJson(field.kind(), field.getter().apply(item)),
+              Values.toJson(field.kind(), field.get(item)),
               Values.toJson(field.kind(), input.get(field)))) {
         errors.add(field.name(), "cannot be changed after creation");
       }
@@ -254,8 +248,8 @@ public abstract class V2Store<E extends Audited> {
     return updated;
   }
 
+  @Needs(Right.WRITE)
   public DeletePreview preview(Caller caller, String id) {
-    requireWriter(caller);
     E item = visible(caller, id);
     List<DeletePreview.Affected> affected = new ArrayList<>();
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -268,8 +262,8 @@ public abstract class V2Store<E extends Audited> {
   }
 
   /** Deletes the item and its dependents; {@code ifMatch} as for {@link #update}. */
+  @Needs(Right.WRITE)
   public void delete(Caller caller, String id, LongPredicate ifMatch) {
-    requireWriter(caller);
     E item = visible(caller, id);
     requireMatch(item, ifMatch);
     // every dependent is of the item's tenant
@@ -365,8 +359,8 @@ public abstract class V2Store<E extends Audited> {
         .values()
         .forEach(
             (field, value) -> {
-              if (field.setter() != null && (creating || field.access() != Access.REQUIRED_FIXED)) {
-                field.setter().accept(item, value);
+              if (field.settable() && (creating || !field.fixed())) {
+                field.set(item, value);
               }
             });
     resolve(item, input, caller, errors);
@@ -391,8 +385,8 @@ public abstract class V2Store<E extends Audited> {
         .allMatch(
             field ->
                 Objects.equals(
-                    Values.toJson(field.kind(), field.getter().apply(stored)),
-                    Values.toJson(field.kind(), field.getter().apply(candidate))));
+                    Values.toJson(field.kind(), field.get(stored)),
+                    Values.toJson(field.kind(), field.get(candidate))));
   }
 
   private void flush() {
@@ -488,20 +482,8 @@ public abstract class V2Store<E extends Audited> {
   private JsonObject toJson(E item) {
     JsonObjectBuilder json = Values.JSON.createObjectBuilder();
     for (Field<E> field : model().fields()) {
-      json.add(field.name(), Values.toJson(field.kind(), field.getter().apply(item)));
+      json.add(field.name(), Values.toJson(field.kind(), field.get(item)));
     }
     return json.build();
-  }
-
-  private void requireReader(Caller caller) {
-    if (!caller.canRead()) {
-      throw new ForbiddenException("Your role may not read " + model().type() + " items.");
-    }
-  }
-
-  private void requireWriter(Caller caller) {
-    if (!caller.canRead() || !mayWrite(caller)) {
-      throw new ForbiddenException("Your role may not change " + model().type() + " items.");
-    }
   }
 }

@@ -41,15 +41,15 @@ public final class Values {
   }
 
   /**
-   * The Java value of a JSON value for this field: null for JSON null.
+   * The Java value of a JSON value for this codec: null for JSON null.
    *
    * @throws IllegalArgumentException with a message for the client when the value does not fit
    */
-  public static Object fromJson(Field<?> field, JsonValue value) {
+  public static Object fromJson(Codec<?> codec, JsonValue value) {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
     }
-    if (field.kind() == Kind.INTEGER && value instanceof JsonNumber number) {
+    if (codec.kind() == Kind.INTEGER && value instanceof JsonNumber number) {
       if (!number.isIntegral()) {
         throw new IllegalArgumentException(INTEGER_MESSAGE);
       }
@@ -57,35 +57,31 @@ public final class Values {
     }
     if (value.getValueType() != JsonValue.ValueType.STRING) {
       throw new IllegalArgumentException(
-          field.kind() == Kind.INTEGER ? INTEGER_MESSAGE : "must be a string");
+          codec.kind() == Kind.INTEGER ? INTEGER_MESSAGE : "must be a string");
     }
-    return fromText(field, ((JsonString) value).getString());
+    return fromText(codec, ((JsonString) value).getString());
   }
 
   /**
-   * The Java value of a filter condition on this field: as {@link #fromJson}, except that a
-   * substring filter on a field holding JSON documents takes any fragment of text.
+   * The Java value of a filter condition on a field: as {@link #fromJson}, except that a substring
+   * filter on a field holding JSON documents takes any fragment of text.
    */
-  public static Object filterFromJson(Field<?> field, JsonValue value) {
-    return fromJson(asFilter(field), value);
+  public static Object filterFromJson(Codec<?> codec, JsonValue value) {
+    return fromJson(codec.asFilter(), value);
   }
 
   /** The Java value of a filter condition given as text, as {@link #filterFromJson}. */
-  public static Object filterFromText(Field<?> field, String text) {
-    return fromText(asFilter(field), text);
-  }
-
-  private static Field<?> asFilter(Field<?> field) {
-    return field.kind() == Kind.JSON ? field.withKind(Kind.TEXT) : field;
+  public static Object filterFromText(Codec<?> codec, String text) {
+    return fromText(codec.asFilter(), text);
   }
 
   /**
-   * The Java value of a text for this field.
+   * The Java value of a text for this codec.
    *
    * @throws IllegalArgumentException with a message for the client when the text does not fit
    */
-  public static Object fromText(Field<?> field, String text) {
-    return switch (field.kind()) {
+  public static Object fromText(Codec<?> codec, String text) {
+    return switch (codec.kind()) {
       case UUID -> {
         if (!isUuid(text)) {
           throw new IllegalArgumentException("must be a UUID");
@@ -94,9 +90,9 @@ public final class Values {
       }
       case TEXT -> withoutNul(text);
       case ENUM -> {
-        if (!field.values().contains(text)) {
+        if (!codec.values().contains(text)) {
           throw new IllegalArgumentException(
-              "must be one of: " + String.join(", ", field.values()));
+              "must be one of: " + String.join(", ", codec.values()));
         }
         yield text;
       }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.hse.api.TestMetamodel;
 import org.hse.api.action.entity.Action;
 import org.hse.api.incident.entity.Incident;
 import org.hse.api.incidentaction.control.IncidentActionModel;
@@ -348,6 +349,7 @@ public final class DataGenerator {
    */
   void deleteSome(Connection db) throws SQLException {
     long started = System.nanoTime();
+    TestMetamodel.populate();
     ResourceModel<?> model = new IncidentActionModel();
     String select =
         "SELECT "

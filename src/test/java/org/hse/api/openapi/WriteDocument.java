@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hse.api.TestMetamodel;
 import org.hse.api.action.control.ActionModel;
 import org.hse.api.incident.control.IncidentModel;
 import org.hse.api.incidentaction.control.IncidentActionModel;
@@ -27,6 +28,7 @@ public final class WriteDocument {
 
   /** The resource models, in the order the service lists them. */
   public static List<ResourceModel<?>> models() {
+    TestMetamodel.populate();
     return List.of(
         new IncidentActionModel(),
         new IncidentModel(),

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hse.api.TestMetamodel;
 import org.hse.api.incidentaction.control.IncidentActionModel;
 import org.hse.api.incidentaction.entity.IncidentAction;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.Test;
 class IndexRequestTest {
 
   private static final String INCIDENT = "5c6d7e8f-9012-3456-abcd-ef5678901234";
+
+  static {
+    TestMetamodel.populate();
+  }
 
   private final IncidentActionModel model = new IncidentActionModel();
 

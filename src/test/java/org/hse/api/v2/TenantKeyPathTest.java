@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.util.List;
+import org.hse.api.TestMetamodel;
 import org.hse.api.action.control.ActionModel;
 import org.hse.api.incident.control.IncidentModel;
 import org.hse.api.incidentaction.control.IncidentActionModel;
@@ -20,6 +21,7 @@ class TenantKeyPathTest {
 
   @Test
   void everyResourcesTenantKeyIsAnAttributeOfItsEntity() {
+    TestMetamodel.populate();
     List<ResourceModel<?>> models =
         List.of(
             new ProjectModel(),

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class ValuesTest {
 
-  private static Field<Object> field(Kind kind, List<String> values) {
-    return new Field<>("f", "f", kind, Access.OPTIONAL, true, values, x -> null, null);
+  private static Codec<Object> field(Kind kind, List<String> values) {
+    return new Codec<>(kind, Object.class, values);
   }
 
   @Test
   void uuidsMustBeCanonicalAndAreLowerCased() {
-    Field<Object> uuid = field(Kind.UUID, List.of());
+    Codec<Object> uuid = field(Kind.UUID, List.of());
     assertEquals(
         "5c6d7e8f-9012-3456-abcd-ef5678901234",
         Values.fromText(uuid, "5C6D7E8F-9012-3456-ABCD-EF5678901234"));
@@ -38,7 +38,7 @@ class ValuesTest {
 
   @Test
   void integersAreWholeNumbersOfAtLeastZeroAsNumbersOrDigits() {
-    Field<Object> integer = field(Kind.INTEGER, List.of());
+    Codec<Object> integer = field(Kind.INTEGER, List.of());
     assertEquals(12, Values.fromJson(integer, Json.createValue(12)));
     assertEquals(0, Values.fromJson(integer, Json.createValue("0")));
     assertEquals(7, Values.fromText(integer, "7"));
@@ -56,7 +56,7 @@ class ValuesTest {
 
   @Test
   void jsonFieldsHoldADocumentButFilterOnAnyFragment() {
-    Field<Object> json = field(Kind.JSON, List.of());
+    Codec<Object> json = field(Kind.JSON, List.of());
     assertEquals("{\"a\": [1]}", Values.fromText(json, "{\"a\": [1]}"));
     assertEquals("\"text\"", Values.fromText(json, "\"text\""));
     for (String bad : List.of("{", "{\"a\": 1} 2", "", "not json", "[\"\u0000\"]")) {
@@ -68,7 +68,7 @@ class ValuesTest {
 
   @Test
   void enumsDatesAndTimestampsAreStrict() {
-    Field<Object> status = field(Kind.ENUM, List.of("new", "open", "closed"));
+    Codec<Object> status = field(Kind.ENUM, List.of("new", "open", "closed"));
     assertEquals("open", Values.fromText(status, "open"));
     IllegalArgumentException bad =
         assertThrows(IllegalArgumentException.class, () -> Values.fromText(status, "OPEN"));
@@ -88,7 +88,7 @@ class ValuesTest {
 
   @Test
   void jsonValuesMustBeStringsOrNull() {
-    Field<Object> text = field(Kind.TEXT, List.of());
+    Codec<Object> text = field(Kind.TEXT, List.of());
     assertEquals("x", Values.fromJson(text, Json.createValue("x")));
     assertEquals(null, Values.fromJson(text, JsonValue.NULL));
     assertThrows(

@@ -17,9 +17,4 @@ public class Actions extends PlacedStore<Action> {
   protected ResourceModel<Action> model() {
     return model;
   }
-
-  @Override
-  protected Action newItem(String id) {
-    return new Action(id);
-  }
 }

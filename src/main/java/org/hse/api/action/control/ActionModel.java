@@ -2,109 +2,86 @@ package org.hse.api.action.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hse.api.action.entity.Action;
+import org.hse.api.action.entity.Action_;
 import org.hse.api.tenancy.control.PlacedModel;
-import org.hse.api.v2.Access;
+import org.hse.api.v2.Codec;
 import org.hse.api.v2.Fields;
-import org.hse.api.v2.Kind;
+import org.hse.api.v2.Sort;
 
 /** The {@code action} resource; its {@code action_type} is fixed at creation. */
 @ApplicationScoped
 public class ActionModel extends PlacedModel<Action> {
 
   public ActionModel() {
-    super(
-        "action",
-        Action.class,
-        new Fields<Action>()
-            .key("action_id", true, Action::getId)
-            .addEnum(
-                "action_type",
-                "actionType",
-                Action.TYPES,
-                Access.REQUIRED_FIXED,
-                true,
-                Action::getActionType,
-                (a, v) -> a.setActionType((String) v))
-            .add(
-                "code",
-                "code",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                true,
-                Action::getCode,
-                (a, v) -> a.setCode((String) v))
-            .add(
-                "name",
-                "name",
-                Kind.TEXT,
-                Access.REQUIRED,
-                true,
-                Action::getName,
-                (a, v) -> a.setName((String) v))
-            .add(
-                "description",
-                "description",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                false,
-                Action::getDescription,
-                (a, v) -> a.setDescription((String) v))
-            .addEnum(
-                "validity_unit",
-                "validityUnit",
-                Action.VALIDITY_UNITS,
-                Access.OPTIONAL,
-                true,
-                Action::getValidityUnit,
-                (a, v) -> a.setValidityUnit((String) v))
-            .add(
-                "validity",
-                "validity",
-                Kind.INTEGER,
-                Access.OPTIONAL,
-                true,
-                Action::getValidity,
-                (a, v) -> a.setValidity((Integer) v))
-            .add(
-                "expire_interval",
-                "expireInterval",
-                Kind.INTEGER,
-                Access.OPTIONAL,
-                true,
-                Action::getExpireInterval,
-                (a, v) -> a.setExpireInterval((Integer) v))
-            .add(
-                "manager",
-                "manager",
-                Kind.JSON,
-                Access.OPTIONAL,
-                false,
-                Action::getManager,
-                (a, v) -> a.setManager((String) v))
-            .add(
-                "assignee",
-                "assignee",
-                Kind.JSON,
-                Access.OPTIONAL,
-                false,
-                Action::getAssignee,
-                (a, v) -> a.setAssignee((String) v))
-            .add(
-                "watcher",
-                "watcher",
-                Kind.JSON,
-                Access.OPTIONAL,
-                false,
-                Action::getWatcher,
-                (a, v) -> a.setWatcher((String) v))
-            .add(
-                "data",
-                "data",
-                Kind.JSON,
-                Access.OPTIONAL,
-                false,
-                Action::getData,
-                (a, v) -> a.setData((String) v)));
+    super("action", Action.class, Action::new);
+  }
+
+  @Override
+  protected Fields<Action> ownFields(Fields<Action> fields) {
+    return fields
+        .key("action_id", Action_.id, Sort.SORTABLE, Action::getId)
+        .fixed(
+            "action_type",
+            Action_.actionType,
+            Codec.oneOf(Action.TYPES),
+            Sort.SORTABLE,
+            Action::getActionType,
+            Action::setActionType)
+        .changeable(
+            "code", Action_.code, Codec.TEXT, Sort.SORTABLE, Action::getCode, Action::setCode)
+        .changeable(
+            "name", Action_.name, Codec.TEXT, Sort.SORTABLE, Action::getName, Action::setName)
+        .changeable(
+            "description",
+            Action_.description,
+            Codec.TEXT,
+            Sort.UNSORTED,
+            Action::getDescription,
+            Action::setDescription)
+        .changeable(
+            "validity_unit",
+            Action_.validityUnit,
+            Codec.oneOf(Action.VALIDITY_UNITS),
+            Sort.SORTABLE,
+            Action::getValidityUnit,
+            Action::setValidityUnit)
+        .changeable(
+            "validity",
+            Action_.validity,
+            Codec.INTEGER,
+            Sort.SORTABLE,
+            Action::getValidity,
+            Action::setValidity)
+        .changeable(
+            "expire_interval",
+            Action_.expireInterval,
+            Codec.INTEGER,
+            Sort.SORTABLE,
+            Action::getExpireInterval,
+            Action::setExpireInterval)
+        .changeable(
+            "manager",
+            Action_.manager,
+            Codec.JSON,
+            Sort.UNSORTED,
+            Action::getManager,
+            Action::setManager)
+        .changeable(
+            "assignee",
+            Action_.assignee,
+            Codec.JSON,
+            Sort.UNSORTED,
+            Action::getAssignee,
+            Action::setAssignee)
+        .changeable(
+            "watcher",
+            Action_.watcher,
+            Codec.JSON,
+            Sort.UNSORTED,
+            Action::getWatcher,
+            Action::setWatcher)
+        .changeable(
+            "data", Action_.data, Codec.JSON, Sort.UNSORTED, Action::getData, Action::setData);
   }
 
   @Override

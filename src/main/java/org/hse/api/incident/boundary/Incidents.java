@@ -17,9 +17,4 @@ public class Incidents extends PlacedStore<Incident> {
   protected ResourceModel<Incident> model() {
     return model;
   }
-
-  @Override
-  protected Incident newItem(String id) {
-    return new Incident(id);
-  }
 }

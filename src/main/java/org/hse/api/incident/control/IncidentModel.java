@@ -2,93 +2,77 @@ package org.hse.api.incident.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hse.api.incident.entity.Incident;
+import org.hse.api.incident.entity.Incident_;
 import org.hse.api.tenancy.control.PlacedModel;
-import org.hse.api.v2.Access;
+import org.hse.api.v2.Codec;
 import org.hse.api.v2.Fields;
-import org.hse.api.v2.Kind;
+import org.hse.api.v2.Sort;
 
 /** The {@code incident} resource. */
 @ApplicationScoped
 public class IncidentModel extends PlacedModel<Incident> {
 
   public IncidentModel() {
-    super(
-        "incident",
-        Incident.class,
-        new Fields<Incident>()
-            .key("office_incident_id", true, Incident::getId)
-            .add(
-                "code",
-                "code",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                true,
-                Incident::getCode,
-                (i, v) -> i.setCode((String) v))
-            .add(
-                "name",
-                "name",
-                Kind.TEXT,
-                Access.REQUIRED,
-                true,
-                Incident::getName,
-                (i, v) -> i.setName((String) v))
-            .add(
-                "date_incident",
-                "dateIncident",
-                Kind.DATE,
-                Access.REQUIRED,
-                true,
-                Incident::getDateIncident,
-                (i, v) -> i.setDateIncident((java.time.LocalDate) v))
-            .addEnum(
-                "category",
-                "category",
-                Incident.CATEGORIES,
-                Access.OPTIONAL,
-                true,
-                Incident::getCategory,
-                (i, v) -> i.setCategory((String) v))
-            .addEnum(
-                "status",
-                "status",
-                Incident.STATUSES,
-                Access.OPTIONAL,
-                true,
-                Incident::getStatus,
-                (i, v) -> i.setStatus((String) v))
-            .add(
-                "description_event",
-                "descriptionEvent",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                false,
-                Incident::getDescriptionEvent,
-                (i, v) -> i.setDescriptionEvent((String) v))
-            .add(
-                "description_actions_involved",
-                "descriptionActionsInvolved",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                false,
-                Incident::getDescriptionActionsInvolved,
-                (i, v) -> i.setDescriptionActionsInvolved((String) v))
-            .add(
-                "deponent",
-                "deponent",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                true,
-                Incident::getDeponent,
-                (i, v) -> i.setDeponent((String) v))
-            .add(
-                "date_closed",
-                "dateClosed",
-                Kind.DATE,
-                Access.OPTIONAL,
-                true,
-                Incident::getDateClosed,
-                (i, v) -> i.setDateClosed((java.time.LocalDate) v)));
+    super("incident", Incident.class, Incident::new);
+  }
+
+  @Override
+  protected Fields<Incident> ownFields(Fields<Incident> fields) {
+    return fields
+        .key("office_incident_id", Incident_.id, Sort.SORTABLE, Incident::getId)
+        .changeable(
+            "code", Incident_.code, Codec.TEXT, Sort.SORTABLE, Incident::getCode, Incident::setCode)
+        .changeable(
+            "name", Incident_.name, Codec.TEXT, Sort.SORTABLE, Incident::getName, Incident::setName)
+        .changeable(
+            "date_incident",
+            Incident_.dateIncident,
+            Codec.DATE,
+            Sort.SORTABLE,
+            Incident::getDateIncident,
+            Incident::setDateIncident)
+        .changeable(
+            "category",
+            Incident_.category,
+            Codec.oneOf(Incident.CATEGORIES),
+            Sort.SORTABLE,
+            Incident::getCategory,
+            Incident::setCategory)
+        .changeable(
+            "status",
+            Incident_.status,
+            Codec.oneOf(Incident.STATUSES),
+            Sort.SORTABLE,
+            Incident::getStatus,
+            Incident::setStatus)
+        .changeable(
+            "description_event",
+            Incident_.descriptionEvent,
+            Codec.TEXT,
+            Sort.UNSORTED,
+            Incident::getDescriptionEvent,
+            Incident::setDescriptionEvent)
+        .changeable(
+            "description_actions_involved",
+            Incident_.descriptionActionsInvolved,
+            Codec.TEXT,
+            Sort.UNSORTED,
+            Incident::getDescriptionActionsInvolved,
+            Incident::setDescriptionActionsInvolved)
+        .changeable(
+            "deponent",
+            Incident_.deponent,
+            Codec.TEXT,
+            Sort.SORTABLE,
+            Incident::getDeponent,
+            Incident::setDeponent)
+        .changeable(
+            "date_closed",
+            Incident_.dateClosed,
+            Codec.DATE,
+            Sort.SORTABLE,
+            Incident::getDateClosed,
+            Incident::setDateClosed);
   }
 
   @Override

@@ -1,5 +1,10 @@
 package org.hse.api.incidentaction.boundary;
 
+import static org.hse.api.incidentaction.control.IncidentActionModel.ACTION;
+import static org.hse.api.incidentaction.control.IncidentActionModel.INCIDENT;
+import static org.hse.api.incidentaction.control.IncidentActionModel.SUBTENANT;
+import static org.hse.api.incidentaction.control.IncidentActionModel.TENANT;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.stream.Stream;
@@ -22,21 +27,11 @@ import org.hse.api.v2.V2Store;
 @Stateless
 public class IncidentActions extends V2Store<IncidentAction> {
 
-  static final String INCIDENT = "office_incident_id";
-  static final String ACTION = "entity_id";
-  static final String SUBTENANT = "subtenant_id";
-  static final String TENANT = "tenant_id";
-
   @Inject IncidentActionModel model;
 
   @Override
   protected ResourceModel<IncidentAction> model() {
     return model;
-  }
-
-  @Override
-  protected IncidentAction newItem(String id) {
-    return new IncidentAction(id);
   }
 
   @Override

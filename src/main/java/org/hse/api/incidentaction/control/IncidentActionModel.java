@@ -4,108 +4,160 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import org.hse.api.action.entity.Action;
+import org.hse.api.action.entity.Action_;
 import org.hse.api.incident.entity.Incident;
+import org.hse.api.incident.entity.Incident_;
 import org.hse.api.incidentaction.entity.IncidentAction;
+import org.hse.api.incidentaction.entity.IncidentAction_;
+import org.hse.api.tenancy.control.PlacedModel;
+import org.hse.api.tenancy.entity.Office_;
 import org.hse.api.tenancy.entity.Project;
+import org.hse.api.tenancy.entity.Project_;
 import org.hse.api.v2.Access;
-import org.hse.api.v2.Audited;
+import org.hse.api.v2.AttributePath;
+import org.hse.api.v2.Codec;
 import org.hse.api.v2.Fields;
-import org.hse.api.v2.Kind;
 import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.Sort;
 
 /** The {@code incident-action} resource, with the joined fields of its incident and action. */
 @ApplicationScoped
 public class IncidentActionModel extends ResourceModel<IncidentAction> {
 
+  /** The linked incident. */
+  public static final String INCIDENT = "office_incident_id";
+
+  /** The linked action. */
+  public static final String ACTION = "entity_id";
+
+  /** The link's office: the incident's. */
+  public static final String SUBTENANT = PlacedModel.SUBTENANT;
+
+  /** The link's project: the incident's. */
+  public static final String TENANT = PlacedModel.TENANT;
+
   public IncidentActionModel() {
     super(
         "incident-action",
         IncidentAction.class,
-        "project.id",
+        IncidentAction::new,
+        TENANT,
         List.of("incident", "action", "office", "project"),
-        Map.of(
-            "project", "project.id",
-            "office", "office.id",
-            "incident", "incident.id",
-            "action", "action.id"),
-        new Fields<IncidentAction>()
-            .key("office_incident_action_id", false, IncidentAction::getId)
-            .reference(
-                "office_incident_id",
-                "incident.id",
-                Access.REQUIRED,
-                false,
-                l -> Audited.idOf(l.getIncident()))
-            .addEnum(
-                "entity_type",
-                "entityType",
-                IncidentAction.ENTITY_TYPES,
-                Access.REQUIRED,
-                false,
-                IncidentAction::getEntityType,
-                (l, v) -> l.setEntityType((String) v))
-            .reference(
-                "entity_id", "action.id", Access.REQUIRED, false, l -> Audited.idOf(l.getAction()))
-            .add(
-                "description",
-                "description",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                false,
-                IncidentAction::getDescription,
-                (l, v) -> l.setDescription((String) v))
-            .reference(
-                "subtenant_id",
-                "office.id",
-                Access.REQUIRED,
-                false,
-                l -> Audited.idOf(l.getOffice()))
-            .reference(
-                "tenant_id",
-                "project.id",
-                Access.REQUIRED,
-                false,
-                l -> Audited.idOf(l.getProject()))
-            .readOnly("action_code", "action.code", Kind.TEXT, true, l -> l.getAction().getCode())
-            .readOnly("action_name", "action.name", Kind.TEXT, true, l -> l.getAction().getName())
-            .readOnlyEnum(
-                "action_type",
-                "action.actionType",
-                Action.TYPES,
-                true,
-                l -> l.getAction().getActionType())
-            .readOnly(
-                "incident_code", "incident.code", Kind.TEXT, true, l -> l.getIncident().getCode())
-            .readOnly(
-                "incident_name", "incident.name", Kind.TEXT, true, l -> l.getIncident().getName())
-            .readOnly(
-                "incident_date",
-                "incident.dateIncident",
-                Kind.DATE,
-                true,
-                l -> l.getIncident().getDateIncident())
-            .readOnlyEnum(
-                "incident_category",
-                "incident.category",
-                Incident.CATEGORIES,
-                false,
-                l -> l.getIncident().getCategory())
-            .readOnlyEnum(
-                "incident_status",
-                "incident.status",
-                Incident.STATUSES,
-                false,
-                l -> l.getIncident().getStatus())
-            .readOnly(
-                "project_name", "project.name", Kind.TEXT, true, l -> l.getProject().getName())
-            .readOnlyEnum(
-                "project_type",
-                "project.projectType",
-                Project.TYPES,
-                false,
-                l -> l.getProject().getProjectType())
-            .readOnly("office_name", "office.name", Kind.TEXT, true, l -> l.getOffice().getName())
-            .buildAudited());
+        Map.of("project", TENANT, "office", SUBTENANT, "incident", INCIDENT, "action", ACTION));
+  }
+
+  @Override
+  protected Fields<IncidentAction> declare(Fields<IncidentAction> fields) {
+    return fields
+        .key("office_incident_action_id", IncidentAction_.id, Sort.UNSORTED, IncidentAction::getId)
+        .reference(
+            INCIDENT,
+            IncidentAction_.incident,
+            Incident_.id,
+            Access.CHANGEABLE,
+            Sort.UNSORTED,
+            IncidentAction::getIncident)
+        .changeable(
+            "entity_type",
+            IncidentAction_.entityType,
+            Codec.oneOf(IncidentAction.ENTITY_TYPES),
+            Sort.UNSORTED,
+            IncidentAction::getEntityType,
+            IncidentAction::setEntityType)
+        .reference(
+            ACTION,
+            IncidentAction_.action,
+            Action_.id,
+            Access.CHANGEABLE,
+            Sort.UNSORTED,
+            IncidentAction::getAction)
+        .changeable(
+            "description",
+            IncidentAction_.description,
+            Codec.TEXT,
+            Sort.UNSORTED,
+            IncidentAction::getDescription,
+            IncidentAction::setDescription)
+        .reference(
+            SUBTENANT,
+            IncidentAction_.office,
+            Office_.id,
+            Access.CHANGEABLE,
+            Sort.UNSORTED,
+            IncidentAction::getOffice)
+        .reference(
+            TENANT,
+            IncidentAction_.project,
+            Project_.id,
+            Access.CHANGEABLE,
+            Sort.UNSORTED,
+            IncidentAction::getProject)
+        .readOnly(
+            "action_code",
+            AttributePath.via(IncidentAction_.action, Action_.code),
+            Codec.TEXT,
+            Sort.SORTABLE,
+            l -> l.getAction().getCode())
+        .readOnly(
+            "action_name",
+            AttributePath.via(IncidentAction_.action, Action_.name),
+            Codec.TEXT,
+            Sort.SORTABLE,
+            l -> l.getAction().getName())
+        .readOnly(
+            "action_type",
+            AttributePath.via(IncidentAction_.action, Action_.actionType),
+            Codec.oneOf(Action.TYPES),
+            Sort.SORTABLE,
+            l -> l.getAction().getActionType())
+        .readOnly(
+            "incident_code",
+            AttributePath.via(IncidentAction_.incident, Incident_.code),
+            Codec.TEXT,
+            Sort.SORTABLE,
+            l -> l.getIncident().getCode())
+        .readOnly(
+            "incident_name",
+            AttributePath.via(IncidentAction_.incident, Incident_.name),
+            Codec.TEXT,
+            Sort.SORTABLE,
+            l -> l.getIncident().getName())
+        .readOnly(
+            "incident_date",
+            AttributePath.via(IncidentAction_.incident, Incident_.dateIncident),
+            Codec.DATE,
+            Sort.SORTABLE,
+            l -> l.getIncident().getDateIncident())
+        .readOnly(
+            "incident_category",
+            AttributePath.via(IncidentAction_.incident, Incident_.category),
+            Codec.oneOf(Incident.CATEGORIES),
+            Sort.UNSORTED,
+            l -> l.getIncident().getCategory())
+        .readOnly(
+            "incident_status",
+            AttributePath.via(IncidentAction_.incident, Incident_.status),
+            Codec.oneOf(Incident.STATUSES),
+            Sort.UNSORTED,
+            l -> l.getIncident().getStatus())
+        .readOnly(
+            PlacedModel.PROJECT_NAME,
+            AttributePath.via(IncidentAction_.project, Project_.name),
+            Codec.TEXT,
+            Sort.SORTABLE,
+            l -> l.getProject().getName())
+        .readOnly(
+            PlacedModel.PROJECT_TYPE,
+            AttributePath.via(IncidentAction_.project, Project_.projectType),
+            Codec.oneOf(Project.TYPES),
+            Sort.UNSORTED,
+            l -> l.getProject().getProjectType())
+        .readOnly(
+            PlacedModel.OFFICE_NAME,
+            AttributePath.via(IncidentAction_.office, Office_.name),
+            Codec.TEXT,
+            Sort.SORTABLE,
+            l -> l.getOffice().getName());
   }
 
   /** A link's incident, action and office are of the link's project (IncidentActions checks). */

@@ -10,9 +10,11 @@ import org.hse.api.v2.FieldErrors;
 import org.hse.api.v2.ItemInput;
 import org.hse.api.v2.ResourceModel;
 import org.hse.api.v2.V2Store;
+import org.hse.api.v2.WrittenByAdmins;
 
 /** Offices: admins write them, each inside one project. */
 @Stateless
+@WrittenByAdmins
 public class Offices extends V2Store<Office> {
 
   @Inject OfficeModel model;
@@ -23,20 +25,10 @@ public class Offices extends V2Store<Office> {
   }
 
   @Override
-  protected Office newItem(String id) {
-    return new Office(id);
-  }
-
-  @Override
-  protected boolean mayWrite(Caller caller) {
-    return caller.isAdmin();
-  }
-
-  @Override
   protected void resolve(Office item, ItemInput<Office> input, Caller caller, FieldErrors errors) {
-    if (item.getProject() == null && input.has("project_id")) {
+    if (item.getProject() == null && input.has(OfficeModel.PROJECT_ID)) {
       item.setProject(
-          reference(Project.class, input, "project_id", caller, errors, Project::getId));
+          reference(Project.class, input, OfficeModel.PROJECT_ID, caller, errors, Project::getId));
     }
   }
 }

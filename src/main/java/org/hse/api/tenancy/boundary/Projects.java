@@ -9,9 +9,11 @@ import org.hse.api.v2.FieldErrors;
 import org.hse.api.v2.ItemInput;
 import org.hse.api.v2.ResourceModel;
 import org.hse.api.v2.V2Store;
+import org.hse.api.v2.WrittenByAdmins;
 
 /** Projects: admins write them; a reader or writer sees the projects of the token's tenants. */
 @Stateless
+@WrittenByAdmins
 public class Projects extends V2Store<Project> {
 
   @Inject ProjectModel model;
@@ -19,16 +21,6 @@ public class Projects extends V2Store<Project> {
   @Override
   protected ResourceModel<Project> model() {
     return model;
-  }
-
-  @Override
-  protected Project newItem(String id) {
-    return new Project(id);
-  }
-
-  @Override
-  protected boolean mayWrite(Caller caller) {
-    return caller.isAdmin();
   }
 
   @Override

@@ -4,137 +4,124 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import org.hse.api.tenancy.entity.Office;
+import org.hse.api.tenancy.entity.Office_;
 import org.hse.api.tenancy.entity.Project;
+import org.hse.api.tenancy.entity.Project_;
 import org.hse.api.v2.Access;
-import org.hse.api.v2.Audited;
+import org.hse.api.v2.AttributePath;
+import org.hse.api.v2.Codec;
 import org.hse.api.v2.Fields;
-import org.hse.api.v2.Kind;
 import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.Sort;
 
 /** The {@code office} resource: a site of one project, which it never leaves. */
 @ApplicationScoped
 public class OfficeModel extends ResourceModel<Office> {
 
+  /** The office's project, named on create (the boundary resolves it). */
+  public static final String PROJECT_ID = ProjectModel.PROJECT_ID;
+
   public OfficeModel() {
     super(
         "office",
         Office.class,
-        "project.id",
+        Office::new,
+        PROJECT_ID,
         List.of("project"),
-        Map.of("project", "project.id"),
-        new Fields<Office>()
-            .key("office_id", true, Office::getId)
-            .reference(
-                "project_id",
-                "project.id",
-                Access.REQUIRED_FIXED,
-                true,
-                o -> Audited.idOf(o.getProject()))
-            .add(
-                "name",
-                "name",
-                Kind.TEXT,
-                Access.REQUIRED,
-                true,
-                Office::getName,
-                (o, v) -> o.setName((String) v))
-            .addEnum(
-                "office_type_icon",
-                "officeTypeIcon",
-                Office.TYPE_ICONS,
-                Access.OPTIONAL,
-                true,
-                Office::getOfficeTypeIcon,
-                (o, v) -> o.setOfficeTypeIcon((String) v))
-            .add(
-                "code",
-                "code",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                true,
-                Office::getCode,
-                (o, v) -> o.setCode((String) v))
-            .add(
-                "description",
-                "description",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                false,
-                Office::getDescription,
-                (o, v) -> o.setDescription((String) v))
-            .add(
-                "street",
-                "street",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                true,
-                Office::getStreet,
-                (o, v) -> o.setStreet((String) v))
-            .add(
-                "postal_code",
-                "postalCode",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                true,
-                Office::getPostalCode,
-                (o, v) -> o.setPostalCode((String) v))
-            .add(
-                "region",
-                "region",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                true,
-                Office::getRegion,
-                (o, v) -> o.setRegion((String) v))
-            .add(
-                "locality",
-                "locality",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                true,
-                Office::getLocality,
-                (o, v) -> o.setLocality((String) v))
-            .add(
-                "country",
-                "country",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                true,
-                Office::getCountry,
-                (o, v) -> o.setCountry((String) v))
-            .add(
-                "tax_code",
-                "taxCode",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                true,
-                Office::getTaxCode,
-                (o, v) -> o.setTaxCode((String) v))
-            .add(
-                "vat",
-                "vat",
-                Kind.TEXT,
-                Access.OPTIONAL,
-                true,
-                Office::getVat,
-                (o, v) -> o.setVat((String) v))
-            .add(
-                "office_type_id",
-                "officeTypeId",
-                Kind.UUID,
-                Access.OPTIONAL,
-                true,
-                Office::getOfficeTypeId,
-                (o, v) -> o.setOfficeTypeId((String) v))
-            .readOnly(
-                "project_name", "project.name", Kind.TEXT, true, o -> o.getProject().getName())
-            .readOnlyEnum(
-                "project_type",
-                "project.projectType",
-                Project.TYPES,
-                true,
-                o -> o.getProject().getProjectType())
-            .buildAudited());
+        Map.of("project", PROJECT_ID));
+  }
+
+  @Override
+  protected Fields<Office> declare(Fields<Office> fields) {
+    return fields
+        .key("office_id", Office_.id, Sort.SORTABLE, Office::getId)
+        .reference(
+            PROJECT_ID,
+            Office_.project,
+            Project_.id,
+            Access.FIXED,
+            Sort.SORTABLE,
+            Office::getProject)
+        .changeable(
+            "name", Office_.name, Codec.TEXT, Sort.SORTABLE, Office::getName, Office::setName)
+        .changeable(
+            "office_type_icon",
+            Office_.officeTypeIcon,
+            Codec.oneOf(Office.TYPE_ICONS),
+            Sort.SORTABLE,
+            Office::getOfficeTypeIcon,
+            Office::setOfficeTypeIcon)
+        .changeable(
+            "code", Office_.code, Codec.TEXT, Sort.SORTABLE, Office::getCode, Office::setCode)
+        .changeable(
+            "description",
+            Office_.description,
+            Codec.TEXT,
+            Sort.UNSORTED,
+            Office::getDescription,
+            Office::setDescription)
+        .changeable(
+            "street",
+            Office_.street,
+            Codec.TEXT,
+            Sort.SORTABLE,
+            Office::getStreet,
+            Office::setStreet)
+        .changeable(
+            "postal_code",
+            Office_.postalCode,
+            Codec.TEXT,
+            Sort.SORTABLE,
+            Office::getPostalCode,
+            Office::setPostalCode)
+        .changeable(
+            "region",
+            Office_.region,
+            Codec.TEXT,
+            Sort.SORTABLE,
+            Office::getRegion,
+            Office::setRegion)
+        .changeable(
+            "locality",
+            Office_.locality,
+            Codec.TEXT,
+            Sort.SORTABLE,
+            Office::getLocality,
+            Office::setLocality)
+        .changeable(
+            "country",
+            Office_.country,
+            Codec.TEXT,
+            Sort.SORTABLE,
+            Office::getCountry,
+            Office::setCountry)
+        .changeable(
+            "tax_code",
+            Office_.taxCode,
+            Codec.TEXT,
+            Sort.SORTABLE,
+            Office::getTaxCode,
+            Office::setTaxCode)
+        .changeable("vat", Office_.vat, Codec.TEXT, Sort.SORTABLE, Office::getVat, Office::setVat)
+        .changeable(
+            "office_type_id",
+            Office_.officeTypeId,
+            Codec.UUID,
+            Sort.SORTABLE,
+            Office::getOfficeTypeId,
+            Office::setOfficeTypeId)
+        .readOnly(
+            PlacedModel.PROJECT_NAME,
+            AttributePath.via(Office_.project, Project_.name),
+            Codec.TEXT,
+            Sort.SORTABLE,
+            o -> o.getProject().getName())
+        .readOnly(
+            PlacedModel.PROJECT_TYPE,
+            AttributePath.via(Office_.project, Project_.projectType),
+            Codec.oneOf(Project.TYPES),
+            Sort.SORTABLE,
+            o -> o.getProject().getProjectType());
   }
 
   @Override

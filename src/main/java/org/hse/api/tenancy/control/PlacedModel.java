@@ -2,13 +2,18 @@ package org.hse.api.tenancy.control;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.hse.api.tenancy.entity.Office_;
 import org.hse.api.tenancy.entity.Placed;
+import org.hse.api.tenancy.entity.Placed_;
 import org.hse.api.tenancy.entity.Project;
+import org.hse.api.tenancy.entity.Project_;
 import org.hse.api.v2.Access;
-import org.hse.api.v2.Audited;
+import org.hse.api.v2.AttributePath;
+import org.hse.api.v2.Codec;
 import org.hse.api.v2.Fields;
-import org.hse.api.v2.Kind;
 import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.Sort;
 
 /**
  * The model of a resource whose items sit at an office of a project: after its own fields come
@@ -18,41 +23,54 @@ import org.hse.api.v2.ResourceModel;
  */
 public abstract class PlacedModel<E extends Placed> extends ResourceModel<E> {
 
-  protected PlacedModel(String type, Class<E> entityClass, Fields<E> ownFields) {
+  /** The project an item belongs to. */
+  public static final String TENANT = "tenant_id";
+
+  /** The office of that project an item sits at. */
+  public static final String SUBTENANT = "subtenant_id";
+
+  public static final String OFFICE_NAME = "office_name";
+  public static final String PROJECT_NAME = "project_name";
+  public static final String PROJECT_TYPE = "project_type";
+
+  protected PlacedModel(String type, Class<E> entityClass, Function<String, E> newItem) {
     super(
         type,
         entityClass,
-        "project.id",
+        newItem,
+        TENANT,
         List.of("office", "project"),
-        Map.of("project", "project.id", "office", "office.id"),
-        ownFields
-            .reference(
-                PlacedStore.SUBTENANT,
-                "office.id",
-                Access.REQUIRED_FIXED,
-                true,
-                item -> Audited.idOf(item.getOffice()))
-            .reference(
-                PlacedStore.TENANT,
-                "project.id",
-                Access.REQUIRED_FIXED,
-                true,
-                item -> Audited.idOf(item.getProject()))
-            .readOnly(
-                "office_name", "office.name", Kind.TEXT, true, item -> item.getOffice().getName())
-            .readOnly(
-                "project_name",
-                "project.name",
-                Kind.TEXT,
-                true,
-                item -> item.getProject().getName())
-            .readOnlyEnum(
-                "project_type",
-                "project.projectType",
-                Project.TYPES,
-                true,
-                item -> item.getProject().getProjectType())
-            .buildAudited());
+        Map.of("project", TENANT, "office", SUBTENANT));
+  }
+
+  /** The resource's own fields, before those of its place. */
+  protected abstract Fields<E> ownFields(Fields<E> fields);
+
+  @Override
+  protected Fields<E> declare(Fields<E> fields) {
+    return ownFields(fields)
+        .reference(
+            SUBTENANT, Placed_.office, Office_.id, Access.FIXED, Sort.SORTABLE, Placed::getOffice)
+        .reference(
+            TENANT, Placed_.project, Project_.id, Access.FIXED, Sort.SORTABLE, Placed::getProject)
+        .readOnly(
+            OFFICE_NAME,
+            AttributePath.via(Placed_.office, Office_.name),
+            Codec.TEXT,
+            Sort.SORTABLE,
+            item -> item.getOffice().getName())
+        .readOnly(
+            PROJECT_NAME,
+            AttributePath.via(Placed_.project, Project_.name),
+            Codec.TEXT,
+            Sort.SORTABLE,
+            item -> item.getProject().getName())
+        .readOnly(
+            PROJECT_TYPE,
+            AttributePath.via(Placed_.project, Project_.projectType),
+            Codec.oneOf(Project.TYPES),
+            Sort.SORTABLE,
+            item -> item.getProject().getProjectType());
   }
 
   /** An item's office is an office of the item's project (PlacedStore checks). */

@@ -1,5 +1,8 @@
 package org.hse.api.tenancy.control;
 
+import static org.hse.api.tenancy.control.PlacedModel.SUBTENANT;
+import static org.hse.api.tenancy.control.PlacedModel.TENANT;
+
 import org.hse.api.security.Caller;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Placed;
@@ -14,9 +17,6 @@ import org.hse.api.v2.V2Store;
  * project's, neither changed later.
  */
 public abstract class PlacedStore<E extends Placed> extends V2Store<E> {
-
-  public static final String TENANT = "tenant_id";
-  public static final String SUBTENANT = "subtenant_id";
 
   @Override
   protected void resolve(E item, ItemInput<E> input, Caller caller, FieldErrors errors) {

@@ -4,49 +4,42 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import org.hse.api.tenancy.entity.Project;
-import org.hse.api.v2.Access;
+import org.hse.api.tenancy.entity.Project_;
+import org.hse.api.v2.Codec;
 import org.hse.api.v2.Fields;
-import org.hse.api.v2.Kind;
 import org.hse.api.v2.ResourceModel;
+import org.hse.api.v2.Sort;
 
 /** The {@code project} resource: a tenant is its own project. */
 @ApplicationScoped
 public class ProjectModel extends ResourceModel<Project> {
 
+  public static final String PROJECT_ID = "project_id";
+
   public ProjectModel() {
-    super(
-        "project",
-        Project.class,
-        "id",
-        List.of(),
-        Map.of(),
-        new Fields<Project>()
-            .key("project_id", true, Project::getId)
-            .add(
-                "name",
-                "name",
-                Kind.TEXT,
-                Access.REQUIRED,
-                true,
-                Project::getName,
-                (p, v) -> p.setName((String) v))
-            .addEnum(
-                "project_type",
-                "projectType",
-                Project.TYPES,
-                Access.OPTIONAL,
-                true,
-                Project::getProjectType,
-                (p, v) -> p.setProjectType((String) v))
-            .addEnum(
-                "status",
-                "status",
-                Project.STATUSES,
-                Access.OPTIONAL,
-                true,
-                Project::getStatus,
-                (p, v) -> p.setStatus((String) v))
-            .buildAudited());
+    super("project", Project.class, Project::new, PROJECT_ID, List.of(), Map.of());
+  }
+
+  @Override
+  protected Fields<Project> declare(Fields<Project> fields) {
+    return fields
+        .key(PROJECT_ID, Project_.id, Sort.SORTABLE, Project::getId)
+        .changeable(
+            "name", Project_.name, Codec.TEXT, Sort.SORTABLE, Project::getName, Project::setName)
+        .changeable(
+            "project_type",
+            Project_.projectType,
+            Codec.oneOf(Project.TYPES),
+            Sort.SORTABLE,
+            Project::getProjectType,
+            Project::setProjectType)
+        .changeable(
+            "status",
+            Project_.status,
+            Codec.oneOf(Project.STATUSES),
+            Sort.SORTABLE,
+            Project::getStatus,
+            Project::setStatus);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.hse.api.v2.openapi;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -30,18 +31,22 @@ final class FieldSchemas {
    * whole number.
    */
   static Schema value(Field<?> field) {
-    if (field.kind() == Kind.INTEGER) {
+    return value(field.kind(), field.values());
+  }
+
+  private static Schema value(Kind kind, List<String> values) {
+    if (kind == Kind.INTEGER) {
       return OASFactory.createSchema()
           .type(SchemaType.INTEGER)
           .format("int32")
           .minimum(BigDecimal.ZERO);
     }
     Schema schema = OASFactory.createSchema().type(SchemaType.STRING);
-    return switch (field.kind()) {
+    return switch (kind) {
       case UUID -> schema.format("uuid");
       case TEXT, INTEGER -> schema;
       case JSON -> schema;
-      case ENUM -> schema.enumeration(new ArrayList<>(field.values()));
+      case ENUM -> schema.enumeration(new ArrayList<>(values));
       case DATE -> schema.format("date");
       case TIMESTAMP -> schema.format("date-time");
     };
@@ -53,19 +58,18 @@ final class FieldSchemas {
     if (field.access() == Access.READ_ONLY) {
       schema.readOnly(true);
     }
-    if (field.access() != Access.KEY && !field.access().required()) {
-      schema.nullable(true);
-    }
-    return schema;
+    return nullableWhereOptional(field, schema);
   }
 
   /** The field in a create or update body. */
   static Schema input(Class<?> entity, Field<?> field) {
-    Schema schema = limited(entity, field, value(field)).description(describe(field));
-    if (field.access() == Access.OPTIONAL) {
-      schema.nullable(true);
-    }
-    return schema;
+    return nullableWhereOptional(
+        field, limited(entity, field, value(field)).description(describe(field)));
+  }
+
+  /** A field that a create need not give may be null, except the id. */
+  private static Schema nullableWhereOptional(Field<?> field, Schema schema) {
+    return field.access() == Access.KEY || field.required() ? schema : schema.nullable(true);
   }
 
   /**
@@ -123,7 +127,7 @@ final class FieldSchemas {
 
   /** A filter takes any text on a field holding JSON documents, as on free text. */
   private static Schema filterValue(Field<?> field) {
-    return field.kind() == Kind.JSON ? value(field.withKind(Kind.TEXT)) : value(field);
+    return value(field.codec().asFilter().kind(), field.values());
   }
 
   /**
@@ -158,7 +162,7 @@ final class FieldSchemas {
     if (field.access().writable()) {
       maxLength(entity, field.property()).ifPresent(schema::maxLength);
     }
-    if (field.access().required()) {
+    if (field.required()) {
       schema.minLength(1).pattern(NOT_BLANK);
     }
     return schema;
@@ -182,9 +186,10 @@ final class FieldSchemas {
         switch (field.access()) {
           case KEY ->
               "The item's id: may be supplied on create, generated otherwise; never changes.";
-          case REQUIRED -> "Required on create.";
-          case REQUIRED_FIXED -> "Required on create; cannot change afterwards.";
-          case OPTIONAL -> "Optional.";
+          case CHANGEABLE -> field.required() ? "Required on create." : "Optional.";
+          case FIXED ->
+              (field.required() ? "Required" : "Optional")
+                  + " on create; cannot change afterwards.";
           case READ_ONLY -> "Read-only: set by the server, ignored in a create or update.";
         };
     return field.kind() == Kind.JSON ? what + " A JSON document, as a string." : what;

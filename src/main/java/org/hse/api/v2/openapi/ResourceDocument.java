@@ -222,7 +222,7 @@ final class ResourceDocument {
                 + ". Read-only fields sent are ignored; any other unknown key is a 422.");
     List<String> required = new ArrayList<>();
     for (Field<?> field : writableFields()) {
-      if (field.access().required()) {
+      if (field.required()) {
         required.add(field.name());
       }
     }
