@@ -79,7 +79,7 @@ public final class SharedServer implements BeforeAllCallback {
   }
 
   /** Whether the shared server is WildFly ({@code -P wildfly}) rather than Payara Micro. */
-  private static boolean onWildFly() {
+  static boolean onWildFly() {
     return "wildfly".equals(System.getProperty(SERVER));
   }
 
