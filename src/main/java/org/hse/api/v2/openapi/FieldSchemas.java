@@ -31,12 +31,9 @@ final class FieldSchemas {
    */
   static Schema value(Field<?> field) {
     if (field.kind() == Kind.INTEGER) {
-      return OASFactory.createSchema()
-          .type(SchemaType.INTEGER)
-          .format("int32")
-          .minimum(BigDecimal.ZERO);
+      return SchemaTypes.of(SchemaType.INTEGER).format("int32").minimum(BigDecimal.ZERO);
     }
-    Schema schema = OASFactory.createSchema().type(SchemaType.STRING);
+    Schema schema = SchemaTypes.of(SchemaType.STRING);
     return switch (field.kind()) {
       case UUID -> schema.format("uuid");
       case TEXT, INTEGER -> schema;
@@ -54,7 +51,7 @@ final class FieldSchemas {
       schema.readOnly(true);
     }
     if (field.access() != Access.KEY && !field.access().required()) {
-      schema.nullable(true);
+      SchemaTypes.nullable(schema);
     }
     return schema;
   }
@@ -63,7 +60,7 @@ final class FieldSchemas {
   static Schema input(Class<?> entity, Field<?> field) {
     Schema schema = limited(entity, field, value(field)).description(describe(field));
     if (field.access() == Access.OPTIONAL) {
-      schema.nullable(true);
+      SchemaTypes.nullable(schema);
     }
     return schema;
   }
@@ -95,8 +92,7 @@ final class FieldSchemas {
       components.addSchema(base + "Value", filterValue(field));
       components.addSchema(
           base + "Values",
-          OASFactory.createSchema()
-              .type(SchemaType.ARRAY)
+          SchemaTypes.of(SchemaType.ARRAY)
               .items(SharedComponents.ref(base + "Value"))
               .minItems(1)
               .maxItems(IndexRequest.MAX_FILTER_VALUES)
