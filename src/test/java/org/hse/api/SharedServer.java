@@ -56,7 +56,10 @@ public final class SharedServer implements BeforeAllCallback {
         .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
   }
 
-  /** The application's base URL, {@code http://127.0.0.1:<port>/incident-actions/}. */
+  /**
+   * The application's base URL, {@code http://127.0.0.1:<port>/incident-actions/} (on WildFly
+   * {@code /}).
+   */
   public static URL url() {
     try {
       return base().toURL();
