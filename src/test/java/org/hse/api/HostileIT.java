@@ -466,6 +466,10 @@ class HostileIT {
     Reply longUrl =
         writer.alone().indexQuery("incident-action", "filter[description]=" + "x".repeat(20_000));
     assertTrue(longUrl.status() >= 400 && longUrl.status() < 500, String.valueOf(longUrl.status()));
+    if (SharedServer.onWildFly()) {
+      // Undertow takes the request line that Payara's listener refuses: the WAR refuses it
+      assertErrorBody(longUrl, 414, "Request-URI Too Long");
+    }
     assertEquals(2, totalIn(admin, "incident-action", P1, P2));
   }
 

@@ -49,7 +49,10 @@ public final class SharedServer implements BeforeAllCallback {
     running = StartedServer.once(context, SharedServer.class, SharedServer::start);
   }
 
-  /** The application's base URL, {@code http://127.0.0.1:<port>/incident-actions/}. */
+  /**
+   * The application's base URL, {@code http://127.0.0.1:<port>/incident-actions/} (on WildFly
+   * {@code /}).
+   */
   public static URL url() {
     try {
       return base().toURL();
@@ -72,7 +75,7 @@ public final class SharedServer implements BeforeAllCallback {
   }
 
   /** Whether the shared server is WildFly ({@code -P wildfly}) rather than Payara Micro. */
-  private static boolean onWildFly() {
+  static boolean onWildFly() {
     return "wildfly".equals(System.getProperty(SERVER));
   }
 

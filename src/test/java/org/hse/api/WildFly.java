@@ -18,13 +18,13 @@ import org.hse.api.faults.PayaraMicro;
  * The packaged WAR on the WildFly that {@code -P wildfly} unpacked and configured with {@code
  * server-config/wildfly/configure.cli} ({@code wildfly.home}), started as an operator starts it:
  * {@code bin/standalone.sh -c standalone.xml}, the WAR in the deployments directory with a {@code
- * .dodeploy} marker, served at {@code /incident-actions} (the WAR's name). The server runs on a
- * base directory of its own ({@code jboss.server.base.dir}: a copy of the configured {@code
- * standalone/configuration} and the overlay's content, less any deployment), so that the Arquillian
- * WildFly of the same profile and this one never share data, deployments or logs; and on a port
- * offset at which every port of {@code standard-sockets} is free, never 8080 or 9990. Its settings
- * are exactly the given environment variables, which {@code web-datasource.xml} and MicroProfile
- * Config read as Payara does. Test-only.
+ * .dodeploy} marker, served at the server's root as on Payara (the overlay's {@code
+ * jboss-web.xml}). The server runs on a base directory of its own ({@code jboss.server.base.dir}: a
+ * copy of the configured {@code standalone/configuration} and the overlay's content, less any
+ * deployment), so that the Arquillian WildFly of the same profile and this one never share data,
+ * deployments or logs; and on a port offset at which every port of {@code standard-sockets} is
+ * free, never 8080 or 9990. Its settings are exactly the given environment variables, which {@code
+ * web-datasource.xml} and MicroProfile Config read as Payara does. Test-only.
  */
 final class WildFly implements AutoCloseable {
 
@@ -82,9 +82,9 @@ final class WildFly implements AutoCloseable {
     return baseUrl();
   }
 
-  /** {@code http://127.0.0.1:<8080 + offset>/incident-actions/}. */
+  /** {@code http://127.0.0.1:<8080 + offset>/}. */
   URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + (8080 + offset) + "/incident-actions/");
+    return URI.create("http://127.0.0.1:" + (8080 + offset) + "/");
   }
 
   /** Everything WildFly printed (its console log: the same lines as its server.log). */

@@ -3,10 +3,12 @@ package org.hse.api.v2;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.metamodel.Metamodel;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -41,7 +43,8 @@ public abstract class ResourceModel<E extends Audited> {
    *     of items is read in one statement
    * @param parents the resources this one depends on, by type, with the field that names that
    *     parent, e.g. {@code incident -> office_incident_id}: deleting such a parent deletes this
-   *     item
+   *     item; kept in the order of the types' names, so that what is built from it (the OpenAPI
+   *     document's delete summaries) reads the same after every start
    */
   protected ResourceModel(
       String type,
@@ -55,7 +58,7 @@ public abstract class ResourceModel<E extends Audited> {
     this.newItem = newItem;
     this.tenant = tenant;
     this.fetches = List.copyOf(fetches);
-    this.parents = Map.copyOf(parents);
+    this.parents = Collections.unmodifiableSortedMap(new TreeMap<>(parents));
   }
 
   /**
@@ -168,7 +171,11 @@ public abstract class ResourceModel<E extends Audited> {
       }
       Map<String, String> paths = new HashMap<>();
       parents.forEach((parent, field) -> paths.put(parent, pathOf(fields, field)));
-      table = new Table<>(fields, pathOf(fields, tenant), Map.copyOf(paths));
+      table =
+          new Table<>(
+              fields,
+              pathOf(fields, tenant),
+              Collections.unmodifiableSortedMap(new TreeMap<>(paths)));
     }
     return table;
   }

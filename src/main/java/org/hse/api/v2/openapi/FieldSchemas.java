@@ -36,12 +36,9 @@ final class FieldSchemas {
 
   private static Schema value(Kind kind, List<String> values) {
     if (kind == Kind.INTEGER) {
-      return OASFactory.createSchema()
-          .type(SchemaType.INTEGER)
-          .format("int32")
-          .minimum(BigDecimal.ZERO);
+      return SchemaTypes.of(SchemaType.INTEGER).format("int32").minimum(BigDecimal.ZERO);
     }
-    Schema schema = OASFactory.createSchema().type(SchemaType.STRING);
+    Schema schema = SchemaTypes.of(SchemaType.STRING);
     return switch (kind) {
       case UUID -> schema.format("uuid");
       case TEXT, INTEGER -> schema;
@@ -69,7 +66,10 @@ final class FieldSchemas {
 
   /** A field that a create need not give may be null, except the id. */
   private static Schema nullableWhereOptional(Field<?> field, Schema schema) {
-    return field.access() == Access.KEY || field.required() ? schema : schema.nullable(true);
+    if (field.access() != Access.KEY && !field.required()) {
+      SchemaTypes.nullable(schema);
+    }
+    return schema;
   }
 
   /**
@@ -99,8 +99,7 @@ final class FieldSchemas {
       components.addSchema(base + "Value", filterValue(field));
       components.addSchema(
           base + "Values",
-          OASFactory.createSchema()
-              .type(SchemaType.ARRAY)
+          SchemaTypes.of(SchemaType.ARRAY)
               .items(SharedComponents.ref(base + "Value"))
               .minItems(1)
               .maxItems(IndexRequest.MAX_FILTER_VALUES)

@@ -144,7 +144,7 @@ final class ResourceDocument {
                     + " delete, as it was just before).");
     return SharedComponents.objectOf(
             "changes",
-            OASFactory.createSchema().type(SchemaType.ARRAY).items(change),
+            SchemaTypes.of(SchemaType.ARRAY).items(change),
             "next",
             SharedComponents.string()
                 .description(
@@ -196,17 +196,14 @@ final class ResourceDocument {
     }
     schema.addProperty(
         DeletedItems.DELETED_AT,
-        SharedComponents.string()
-            .format("date-time")
-            .nullable(true)
+        SchemaTypes.nullable(SharedComponents.string().format("date-time"))
             .readOnly(true)
             .description(
                 "Only with history: true: when the item was deleted (UTC); null for an item there"
                     + " is now."));
     schema.addProperty(
         DeletedItems.DELETED_BY,
-        SharedComponents.string()
-            .nullable(true)
+        SchemaTypes.nullable(SharedComponents.string())
             .readOnly(true)
             .description(
                 "Only with history: true: the upn of the caller who deleted the item; null for an"
@@ -368,7 +365,7 @@ final class ResourceDocument {
     APIResponse response =
         OASFactory.createAPIResponse()
             .description(description)
-            .content(json(OASFactory.createSchema().type(SchemaType.ARRAY).items(ref(items))));
+            .content(json(SchemaTypes.of(SchemaType.ARRAY).items(ref(items))));
     for (String header : SharedComponents.PAGING_HEADERS) {
       response.addHeader(header, headerRef(header));
     }

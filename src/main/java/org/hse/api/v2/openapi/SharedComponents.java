@@ -100,15 +100,15 @@ final class SharedComponents {
   }
 
   static Schema string() {
-    return OASFactory.createSchema().type(SchemaType.STRING);
+    return SchemaTypes.of(SchemaType.STRING);
   }
 
   static Schema integer() {
-    return OASFactory.createSchema().type(SchemaType.INTEGER);
+    return SchemaTypes.of(SchemaType.INTEGER);
   }
 
   static Schema object() {
-    return OASFactory.createSchema().type(SchemaType.OBJECT);
+    return SchemaTypes.of(SchemaType.OBJECT);
   }
 
   /** A schema object whose properties are all required. */
@@ -139,8 +139,7 @@ final class SharedComponents {
   }
 
   static Schema history() {
-    return OASFactory.createSchema()
-        .type(SchemaType.BOOLEAN)
+    return SchemaTypes.of(SchemaType.BOOLEAN)
         .defaultValue(false)
         .description(
             "Also find the items that were deleted, as they were just before their delete, each"
@@ -184,14 +183,11 @@ final class SharedComponents {
             .description("An item a forced delete would remove.");
     return objectOf(
             "deleted",
-            OASFactory.createSchema()
-                .type(SchemaType.BOOLEAN)
-                .enumeration(new ArrayList<>(List.of(false))),
+            SchemaTypes.of(SchemaType.BOOLEAN).enumeration(new ArrayList<>(List.of(false))),
             "entity",
             reference.description("The item asked for."),
             "affected",
-            OASFactory.createSchema()
-                .type(SchemaType.ARRAY)
+            SchemaTypes.of(SchemaType.ARRAY)
                 .items(affected)
                 .maxItems(DeletePreview.MAX_AFFECTED)
                 .description(
@@ -253,8 +249,7 @@ final class SharedComponents {
         FORCE,
         query(
             FORCE,
-            OASFactory.createSchema()
-                .type(SchemaType.BOOLEAN)
+            SchemaTypes.of(SchemaType.BOOLEAN)
                 .defaultValue(false)
                 .description(
                     "true deletes the item and every dependent (204); absent or false deletes"
@@ -268,7 +263,7 @@ final class SharedComponents {
   private static APIResponse errorResponse(ErrorResponse error) {
     Schema body =
         error == ErrorResponse.VALIDATION_FAILED
-            ? OASFactory.createSchema().type(SchemaType.ARRAY).items(ref(FIELD_ERROR))
+            ? SchemaTypes.of(SchemaType.ARRAY).items(ref(FIELD_ERROR))
             : ref(ERROR);
     APIResponse response =
         OASFactory.createAPIResponse().description(error.description).content(json(body));

@@ -63,8 +63,7 @@ final class TokenEndpointDocument {
             .description("An OAuth2 error, e.g. invalid_client, invalid_grant, invalid_request."));
     components.addSchema(
         KEY_SET,
-        SharedComponents.objectOf(
-                "keys", OASFactory.createSchema().type(SchemaType.ARRAY).items(object()))
+        SharedComponents.objectOf("keys", SchemaTypes.of(SchemaType.ARRAY).items(object()))
             .description("The public keys that verify the tokens (RFC 7517)."));
   }
 

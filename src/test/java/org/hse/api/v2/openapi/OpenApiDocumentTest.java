@@ -72,6 +72,15 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void aDeleteNamesWhatItsResourceDependsOnInTheOrderOfTheirNames() {
+    assertEquals(
+        "Delete one incident-action and its dependents, or preview that (incident-action depends on"
+            + " action, incident, office, project)",
+        path("/v2/incident-action/delete/{id}").getDELETE().getSummary(),
+        "the same text after every start, not the order of a hash map");
+  }
+
+  @Test
   void theIncidentActionItemHasEveryContractField() {
     Map<String, Schema> properties = schema("IncidentAction").getProperties();
     for (String name : TestData.INCIDENT_ACTION_WRITABLE) {
