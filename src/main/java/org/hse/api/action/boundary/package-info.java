@@ -1,0 +1,5 @@
+/**
+ * The action resource at its edge: the JAX-RS resource of {@code /v2/action}, thin, and the
+ * {@code @Stateless} boundary it delegates to, the transaction and security edge of every verb.
+ */
+package org.hse.api.action.boundary;

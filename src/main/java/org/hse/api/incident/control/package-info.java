@@ -1,0 +1,5 @@
+/**
+ * The incident resource's model: its field table, which drives binding, filters, sort, errors and
+ * OpenAPI.
+ */
+package org.hse.api.incident.control;

@@ -1,0 +1,2 @@
+/** The incident as JPA stores it; the schema is Flyway's. */
+package org.hse.api.incident.entity;

@@ -1,0 +1,6 @@
+/**
+ * The incident-action resource at its edge: the JAX-RS resource of {@code /v2/incident-action},
+ * thin, and the {@code @Stateless} boundary it delegates to, the transaction and security edge of
+ * every verb.
+ */
+package org.hse.api.incidentaction.boundary;
