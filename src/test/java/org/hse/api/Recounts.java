@@ -4,8 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.hse.api.v2.ResourceModels;
-import org.hse.api.v2.TenantCounts;
+import org.hse.api.model.ResourceModels;
+import org.hse.api.query.TenantCounts;
 
 /** A transaction for BoundaryIT to recount a project's kept counts in, as DemoData does. */
 @Stateless

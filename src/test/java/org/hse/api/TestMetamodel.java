@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Fills the JPA static metamodel ({@code Action_.name}...) outside a server, as the server's
  * persistence provider does when it deploys the unit: the resource models name their fields by it
- * ({@link org.hse.api.v2.ResourceModel#fields()}). EclipseLink deploys the application's own
+ * ({@link org.hse.api.model.ResourceModel#fields()}). EclipseLink deploys the application's own
  * persistence unit in validation-only mode, against no database.
  */
 public final class TestMetamodel {

@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import org.hse.api.security.SigningKeys;
-import org.hse.api.security.TokenIssuer;
-import org.hse.api.security.UserAccount;
+import org.hse.api.tokens.SigningKeys;
+import org.hse.api.tokens.TokenIssuer;
+import org.hse.api.tokens.UserAccount;
 
 /**
  * Tokens a test forges: with the service's own key from its data directory (expired, wrong issuer),

@@ -18,7 +18,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.hse.api.security.AuthSettings;
+import org.hse.api.tokens.AuthSettings;
 
 /**
  * Serves the docs page: {@code GET /docs} redirects to {@code /docs/}, which answers Swagger UI's

@@ -5,8 +5,8 @@ import java.util.logging.Logger;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
-import org.hse.api.v2.DeletedItems;
-import org.hse.api.v2.ResourceModel;
+import org.hse.api.model.ResourceModel;
+import org.hse.api.query.DeletedItems;
 
 /**
  * Migration 7.1: writes the rows of the items deleted before {@code V7} created the tables of

@@ -13,11 +13,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hse.api.action.entity.Action;
 import org.hse.api.incident.entity.Incident;
 import org.hse.api.incidentaction.entity.IncidentAction;
+import org.hse.api.model.ResourceModels;
+import org.hse.api.query.LoadedItems;
+import org.hse.api.query.TenantCounts;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Project;
-import org.hse.api.v2.LoadedItems;
-import org.hse.api.v2.ResourceModels;
-import org.hse.api.v2.TenantCounts;
 
 /**
  * A small demo company, loaded at start-up when {@code demo.enabled} is true and the database has

@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.io.IOException;
+import org.hse.api.errors.ErrorResponses;
 import org.hse.api.security.Caller;
-import org.hse.api.v2.ErrorResponses;
 
 /**
  * {@code /metrics} answers the {@code admin} role only: anyone else gets 401 (no token) or 403.

@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
-import org.hse.api.v2.ResourceModels;
+import org.hse.api.model.ResourceModels;
 
 /**
  * Before anything else touches the database: makes an H2 file database write every commit before it

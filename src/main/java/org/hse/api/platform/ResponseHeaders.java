@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.hse.api.v2.openapi.OpenApiDocument;
+import org.hse.api.openapi.OpenApiDocument;
 
 /**
  * The headers of every answer of the application: {@code X-Content-Type-Options: nosniff} (a
@@ -31,7 +31,8 @@ import org.hse.api.v2.openapi.OpenApiDocument;
  * URL of another origin (an external issuer such as Keycloak, {@code api.public-url}), that origin
  * is added to {@code connect-src}, so that the page works there too (Keycloak then has to allow the
  * page's origin in the client's web origins, for CORS). The 401 of a refused token sets its own
- * headers ({@code org.hse.api.v2.ErrorResponses#write}), as it is answered before any filter runs.
+ * headers ({@code org.hse.api.errors.ErrorResponses#write}), as it is answered before any filter
+ * runs.
  */
 @WebFilter(filterName = "response-headers", urlPatterns = "/*", asyncSupported = true)
 public class ResponseHeaders extends HttpFilter {

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.hse.api.v2.ErrorResponses;
+import org.hse.api.errors.ErrorResponses;
 
 /**
  * Refuses a URL longer than {@value #MAX_LENGTH} characters (path and query) with {@code 414} and

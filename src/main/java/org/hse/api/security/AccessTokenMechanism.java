@@ -31,7 +31,7 @@ import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
-import org.hse.api.v2.ErrorResponses;
+import org.hse.api.errors.ErrorResponses;
 
 /**
  * Wraps the server's MicroProfile JWT authentication mechanism to add what it lacks: Payara's, or

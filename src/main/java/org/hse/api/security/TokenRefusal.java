@@ -44,6 +44,8 @@ enum TokenRefusal {
 
   static final String AUDIENCES = "mp.jwt.verify.audiences";
 
+  static final String VERIFY_ISSUER = "mp.jwt.verify.issuer";
+
   private static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
   private final String message;
@@ -75,8 +77,8 @@ enum TokenRefusal {
         throw new IllegalArgumentException(CLOCK_SKEW + " must not be negative");
       }
       return new Checks(
-          AuthSettings.string(config, AuthSettings.ISSUER),
-          AuthSettings.string(config, AUDIENCES)
+          setting(config, VERIFY_ISSUER),
+          setting(config, AUDIENCES)
               .map(
                   list ->
                       Arrays.stream(list.split(","))
@@ -85,6 +87,13 @@ enum TokenRefusal {
                           .collect(Collectors.toUnmodifiableSet()))
               .orElse(Set.of()),
           Duration.ofSeconds(skew));
+    }
+
+    private static Optional<String> setting(Config config, String name) {
+      return config
+          .getOptionalValue(name, String.class)
+          .map(String::strip)
+          .filter(value -> !value.isEmpty());
     }
   }
 

@@ -1,9 +1,7 @@
 /**
- * Authentication and authorization: the built-in, Keycloak-compatible token endpoint (users file,
- * PBKDF2 password hashes, RS256 access tokens and HS256 refresh tokens), its keys and login
- * throttle shared by every instance through the database (key generations that rotate), the
- * configuration source that tells MicroProfile JWT where their public keys are, the authentication
- * mechanism that accepts the {@code access-token} query parameter and answers 401 as JSON, and the
- * {@link org.hse.api.security.Caller} of a request.
+ * The caller side of security, whoever issued the token: the authentication mechanism that accepts
+ * the {@code access-token} query parameter and answers a refused token with 401 as JSON, the class
+ * of a refusal, and the {@link org.hse.api.security.Caller} of a request (user name, roles,
+ * tenants). It depends on the error body only; the token endpoint lives apart in {@code tokens}.
  */
 package org.hse.api.security;

@@ -21,12 +21,12 @@ import org.hse.api.TestMetamodel;
 import org.hse.api.action.entity.Action;
 import org.hse.api.incident.entity.Incident;
 import org.hse.api.incidentaction.control.IncidentActionModel;
+import org.hse.api.model.Field;
+import org.hse.api.model.ResourceModel;
+import org.hse.api.model.Values;
 import org.hse.api.platform.DeletedItemsFromHistory;
 import org.hse.api.platform.Migrations;
-import org.hse.api.v2.DeletedItems;
-import org.hse.api.v2.Field;
-import org.hse.api.v2.ResourceModel;
-import org.hse.api.v2.Values;
+import org.hse.api.query.DeletedItems;
 
 /**
  * Fills a database with the benchmark's company, in SQL alone (no API, no entity), so that a

@@ -11,10 +11,9 @@ import org.hse.api.TestMetamodel;
 import org.hse.api.action.control.ActionModel;
 import org.hse.api.incident.control.IncidentModel;
 import org.hse.api.incidentaction.control.IncidentActionModel;
+import org.hse.api.model.ResourceModel;
 import org.hse.api.tenancy.control.OfficeModel;
 import org.hse.api.tenancy.control.ProjectModel;
-import org.hse.api.v2.ResourceModel;
-import org.hse.api.v2.openapi.OpenApiDocument;
 
 /**
  * Writes the OpenAPI document of the built-in defaults, from the same resource models the service

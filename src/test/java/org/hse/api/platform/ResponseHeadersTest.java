@@ -3,7 +3,7 @@ package org.hse.api.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Set;
-import org.hse.api.v2.openapi.OpenApiDocument;
+import org.hse.api.openapi.OpenApiDocument;
 import org.junit.jupiter.api.Test;
 
 class ResponseHeadersTest {

@@ -4,8 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.hse.api.action.control.ActionModel;
 import org.hse.api.action.entity.Action;
+import org.hse.api.model.ResourceModel;
 import org.hse.api.tenancy.control.PlacedStore;
-import org.hse.api.v2.ResourceModel;
 
 /** Actions of the caller's projects. */
 @Stateless

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.hse.api.action.control.ActionModel;
 import org.hse.api.action.entity.Action;
-import org.hse.api.v2.ResourceModel;
-import org.hse.api.v2.V2Resource;
-import org.hse.api.v2.V2Store;
+import org.hse.api.boundary.V2Store;
+import org.hse.api.http.V2Resource;
+import org.hse.api.model.ResourceModel;
 
 /** {@code /v2/action}: the five verbs over actions. */
 @Path("v2/action")

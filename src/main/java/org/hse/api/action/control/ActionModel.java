@@ -3,10 +3,10 @@ package org.hse.api.action.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hse.api.action.entity.Action;
 import org.hse.api.action.entity.Action_;
+import org.hse.api.model.Codec;
+import org.hse.api.model.Fields;
+import org.hse.api.model.Sort;
 import org.hse.api.tenancy.control.PlacedModel;
-import org.hse.api.v2.Codec;
-import org.hse.api.v2.Fields;
-import org.hse.api.v2.Sort;
 
 /** The {@code action} resource; its {@code action_type} is fixed at creation. */
 @ApplicationScoped

@@ -4,8 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.hse.api.incident.control.IncidentModel;
 import org.hse.api.incident.entity.Incident;
+import org.hse.api.model.ResourceModel;
 import org.hse.api.tenancy.control.PlacedStore;
-import org.hse.api.v2.ResourceModel;
 
 /** Incidents of the caller's projects. */
 @Stateless

@@ -3,11 +3,11 @@ package org.hse.api.incident.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import org.hse.api.boundary.V2Store;
+import org.hse.api.http.V2Resource;
 import org.hse.api.incident.control.IncidentModel;
 import org.hse.api.incident.entity.Incident;
-import org.hse.api.v2.ResourceModel;
-import org.hse.api.v2.V2Resource;
-import org.hse.api.v2.V2Store;
+import org.hse.api.model.ResourceModel;
 
 /** {@code /v2/incident}: the five verbs over incidents. */
 @Path("v2/incident")

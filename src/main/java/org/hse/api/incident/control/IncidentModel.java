@@ -3,10 +3,10 @@ package org.hse.api.incident.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hse.api.incident.entity.Incident;
 import org.hse.api.incident.entity.Incident_;
+import org.hse.api.model.Codec;
+import org.hse.api.model.Fields;
+import org.hse.api.model.Sort;
 import org.hse.api.tenancy.control.PlacedModel;
-import org.hse.api.v2.Codec;
-import org.hse.api.v2.Fields;
-import org.hse.api.v2.Sort;
 
 /** The {@code incident} resource. */
 @ApplicationScoped

@@ -9,16 +9,16 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.stream.Stream;
 import org.hse.api.action.entity.Action;
+import org.hse.api.boundary.V2Store;
 import org.hse.api.incident.entity.Incident;
 import org.hse.api.incidentaction.control.IncidentActionModel;
 import org.hse.api.incidentaction.entity.IncidentAction;
+import org.hse.api.model.FieldErrors;
+import org.hse.api.model.ItemInput;
+import org.hse.api.model.ResourceModel;
 import org.hse.api.security.Caller;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Project;
-import org.hse.api.v2.FieldErrors;
-import org.hse.api.v2.ItemInput;
-import org.hse.api.v2.ResourceModel;
-import org.hse.api.v2.V2Store;
 
 /**
  * Links between incidents and actions: both of the same project, the link at the incident's office

@@ -9,16 +9,16 @@ import org.hse.api.incident.entity.Incident;
 import org.hse.api.incident.entity.Incident_;
 import org.hse.api.incidentaction.entity.IncidentAction;
 import org.hse.api.incidentaction.entity.IncidentAction_;
+import org.hse.api.model.Access;
+import org.hse.api.model.AttributePath;
+import org.hse.api.model.Codec;
+import org.hse.api.model.Fields;
+import org.hse.api.model.ResourceModel;
+import org.hse.api.model.Sort;
 import org.hse.api.tenancy.control.PlacedModel;
 import org.hse.api.tenancy.entity.Office_;
 import org.hse.api.tenancy.entity.Project;
 import org.hse.api.tenancy.entity.Project_;
-import org.hse.api.v2.Access;
-import org.hse.api.v2.AttributePath;
-import org.hse.api.v2.Codec;
-import org.hse.api.v2.Fields;
-import org.hse.api.v2.ResourceModel;
-import org.hse.api.v2.Sort;
 
 /** The {@code incident-action} resource, with the joined fields of its incident and action. */
 @ApplicationScoped

@@ -2,15 +2,15 @@ package org.hse.api.tenancy.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.hse.api.boundary.V2Store;
+import org.hse.api.boundary.WrittenByAdmins;
+import org.hse.api.model.FieldErrors;
+import org.hse.api.model.ItemInput;
+import org.hse.api.model.ResourceModel;
 import org.hse.api.security.Caller;
 import org.hse.api.tenancy.control.OfficeModel;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Project;
-import org.hse.api.v2.FieldErrors;
-import org.hse.api.v2.ItemInput;
-import org.hse.api.v2.ResourceModel;
-import org.hse.api.v2.V2Store;
-import org.hse.api.v2.WrittenByAdmins;
 
 /** Offices: admins write them, each inside one project. */
 @Stateless

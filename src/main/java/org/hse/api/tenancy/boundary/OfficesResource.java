@@ -3,11 +3,11 @@ package org.hse.api.tenancy.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import org.hse.api.boundary.V2Store;
+import org.hse.api.http.V2Resource;
+import org.hse.api.model.ResourceModel;
 import org.hse.api.tenancy.control.OfficeModel;
 import org.hse.api.tenancy.entity.Office;
-import org.hse.api.v2.ResourceModel;
-import org.hse.api.v2.V2Resource;
-import org.hse.api.v2.V2Store;
 
 /** {@code /v2/office}: the five verbs over offices. */
 @Path("v2/office")

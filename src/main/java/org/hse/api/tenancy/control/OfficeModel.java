@@ -3,16 +3,16 @@ package org.hse.api.tenancy.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import org.hse.api.model.Access;
+import org.hse.api.model.AttributePath;
+import org.hse.api.model.Codec;
+import org.hse.api.model.Fields;
+import org.hse.api.model.ResourceModel;
+import org.hse.api.model.Sort;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Office_;
 import org.hse.api.tenancy.entity.Project;
 import org.hse.api.tenancy.entity.Project_;
-import org.hse.api.v2.Access;
-import org.hse.api.v2.AttributePath;
-import org.hse.api.v2.Codec;
-import org.hse.api.v2.Fields;
-import org.hse.api.v2.ResourceModel;
-import org.hse.api.v2.Sort;
 
 /** The {@code office} resource: a site of one project, which it never leaves. */
 @ApplicationScoped

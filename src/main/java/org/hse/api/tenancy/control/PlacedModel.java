@@ -3,17 +3,17 @@ package org.hse.api.tenancy.control;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.hse.api.model.Access;
+import org.hse.api.model.AttributePath;
+import org.hse.api.model.Codec;
+import org.hse.api.model.Fields;
+import org.hse.api.model.ResourceModel;
+import org.hse.api.model.Sort;
 import org.hse.api.tenancy.entity.Office_;
 import org.hse.api.tenancy.entity.Placed;
 import org.hse.api.tenancy.entity.Placed_;
 import org.hse.api.tenancy.entity.Project;
 import org.hse.api.tenancy.entity.Project_;
-import org.hse.api.v2.Access;
-import org.hse.api.v2.AttributePath;
-import org.hse.api.v2.Codec;
-import org.hse.api.v2.Fields;
-import org.hse.api.v2.ResourceModel;
-import org.hse.api.v2.Sort;
 
 /**
  * The model of a resource whose items sit at an office of a project: after its own fields come

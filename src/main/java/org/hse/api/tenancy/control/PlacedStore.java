@@ -3,13 +3,13 @@ package org.hse.api.tenancy.control;
 import static org.hse.api.tenancy.control.PlacedModel.SUBTENANT;
 import static org.hse.api.tenancy.control.PlacedModel.TENANT;
 
+import org.hse.api.boundary.V2Store;
+import org.hse.api.model.FieldErrors;
+import org.hse.api.model.ItemInput;
 import org.hse.api.security.Caller;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Placed;
 import org.hse.api.tenancy.entity.Project;
-import org.hse.api.v2.FieldErrors;
-import org.hse.api.v2.ItemInput;
-import org.hse.api.v2.V2Store;
 
 /**
  * The boundary of a resource whose items sit at an office ({@code subtenant_id}) of a project

@@ -3,12 +3,12 @@ package org.hse.api.tenancy.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import org.hse.api.model.Codec;
+import org.hse.api.model.Fields;
+import org.hse.api.model.ResourceModel;
+import org.hse.api.model.Sort;
 import org.hse.api.tenancy.entity.Project;
 import org.hse.api.tenancy.entity.Project_;
-import org.hse.api.v2.Codec;
-import org.hse.api.v2.Fields;
-import org.hse.api.v2.ResourceModel;
-import org.hse.api.v2.Sort;
 
 /** The {@code project} resource: a tenant is its own project. */
 @ApplicationScoped

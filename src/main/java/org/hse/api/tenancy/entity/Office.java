@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Objects;
-import org.hse.api.v2.Audited;
+import org.hse.api.persistence.Audited;
 
 /** A site of a project: the sub-tenant of incidents and actions. */
 @Entity

@@ -6,7 +6,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.validation.constraints.NotNull;
-import org.hse.api.v2.Audited;
+import org.hse.api.persistence.Audited;
 
 /**
  * An item that sits at an office ({@code subtenant_id}, column {@code office_id}) of a project

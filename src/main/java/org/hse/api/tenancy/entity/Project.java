@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Objects;
-import org.hse.api.v2.Audited;
+import org.hse.api.persistence.Audited;
 
 /** A company: the tenant every other item belongs to. */
 @Entity

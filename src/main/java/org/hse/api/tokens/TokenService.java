@@ -1,0 +1,139 @@
+package org.hse.api.tokens;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.hse.api.platform.DataSourceConfiguration;
+
+/**
+ * The built-in token endpoint's state: its settings, users, keys ({@link SharedKeys}) and login
+ * throttle (counted in the database). Prepared at start-up, so the demo-user warning is logged
+ * before the first request.
+ */
+@ApplicationScoped
+public class TokenService {
+
+  private static final Logger LOG = Logger.getLogger(TokenService.class.getName());
+
+  private AuthSettings settings;
+  private UserDirectory users;
+  private LoginThrottle throttle;
+
+  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  DataSource dataSource;
+
+  @Inject SharedKeys sharedKeys;
+
+  @PostConstruct
+  void init() {
+    throttle =
+        new LoginThrottle(Clock.systemUTC(), new LoginFailureTable(dataSource, Clock.systemUTC()));
+    settings = AuthSettings.current();
+    users =
+        settings.usersFile().isPresent() || settings.demoUsers()
+            ? new UserDirectory(settings.usersFile())
+            : UserDirectory.none();
+  }
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    if (settings.externalIssuer()) {
+      LOG.info(
+          "Built-in token endpoint is off: an external issuer is configured"
+              + " (mp.jwt.verify.publickey.location or mp.jwt.verify.publickey)");
+      return;
+    }
+    if (!settings.endpointEnabled()) {
+      LOG.info("Built-in token endpoint is off (auth.token-endpoint.enabled=false)");
+      return;
+    }
+    if (settings.issuer() == null) {
+      LOG.severe(
+          "Built-in token endpoint: mp.jwt.verify.issuer is not set, no token can be issued");
+    }
+    LOG.info(
+        () ->
+            "Built-in token endpoint: realms/"
+                + settings.realm()
+                + "/protocol/openid-connect/token, issuer "
+                + settings.issuer()
+                + ", keys shared through the database (org.hse.api.tokens.SharedKeys), "
+                + users.size()
+                + " users from "
+                + users.source());
+    if (!users.isDemo() && settings.usersFile().isEmpty()) {
+      LOG.warning(
+          "Built-in token endpoint knows no user: set auth.users.file (environment"
+              + " AUTH_USERS_FILE) to a users file, or demo.enabled=true for the demo users");
+    }
+    if (users.isDemo()) {
+      LOG.warning(
+          "\n**********************************************************************\n"
+              + "* DEMO USERS ARE ACTIVE: admin, alice and rita, whose passwords are  *\n"
+              + "* published in the README. Anyone can get a token with them.         *\n"
+              + "* Set auth.users.file (environment AUTH_USERS_FILE) to a users file. *\n"
+              + "**********************************************************************");
+    }
+  }
+
+  /** Whether the endpoint answers for this realm. */
+  public boolean serves(String realm) {
+    return settings.endpointEnabled() && settings.realm().equals(realm);
+  }
+
+  public AuthSettings settings() {
+    return settings;
+  }
+
+  public UserDirectory users() {
+    return users;
+  }
+
+  /** The token keys as last read from the database; only when the endpoint is enabled. */
+  public KeyRing keys() {
+    return sharedKeys.ring();
+  }
+
+  /** The token minter of this moment: the signing generation signs, every valid one verifies. */
+  public TokenIssuer issuer() {
+    KeyRing keys = keys();
+    SigningKeys signing = keys.signing().keys();
+    return new TokenIssuer(
+        signing.signingKey(),
+        signing.refreshKey(),
+        keys.refreshKeys(),
+        settings.issuer(),
+        settings.clientId(),
+        settings.accessLifetime(),
+        settings.refreshLifetime(),
+        Clock.systemUTC());
+  }
+
+  /**
+   * The user when the password matches and the name is not locked by too many failures. Known and
+   * unknown names take the same path, so neither the answer nor its time tells them apart.
+   */
+  public Optional<UserAccount> authenticate(String username, char[] password) {
+    if (!throttle.allows(username)) {
+      return Optional.empty();
+    }
+    Optional<UserAccount> user = users.authenticate(username, password);
+    if (user.isPresent()) {
+      throttle.succeeded(username);
+    } else {
+      throttle.failed(username);
+    }
+    return user;
+  }
+
+  /** The user of a valid refresh token, read again from the users file. */
+  public Optional<UserAccount> refresh(String refreshToken) {
+    return issuer().refreshTokenUser(refreshToken).flatMap(users::find);
+  }
+}
