@@ -188,7 +188,7 @@ class BoundaryIT {
   }
 
   @Test
-  void aLinkCreateCostsFiveStatements() {
+  void aLinkCreateCostsThreeStatements() {
     String fresh =
         incidents.create(WRITER, TestData.incident(P1, OFFICE, "INC-S", "Counted").build()).id();
     String action =
@@ -196,7 +196,7 @@ class BoundaryIT {
             .create(WRITER, TestData.action(P1, OFFICE, "CHECK", "ACT-S", "Statements").build())
             .id();
     assertEquals(
-        5,
+        3,
         statementsFor(
             () -> {
               JsonObject item =
@@ -204,8 +204,14 @@ class BoundaryIT {
               assertEquals("North plant", item.getString("office_name"));
               assertEquals("Alpha Safety", item.getString("project_name"));
             }),
-        "the incident with its office and project, the action, the pair check, the insert and"
-            + " the project's count");
+        "the incident with its office and project, the action and the pair check in one select,"
+            + " the insert and the project's count");
+    ValidationFailedException again =
+        assertThrows(
+            ValidationFailedException.class,
+            () -> links.create(WRITER, TestData.link(P1, OFFICE, fresh, action).build()));
+    assertEquals("entity_id", again.errors().get(0).field());
+    assertEquals("is linked to this incident already", again.errors().get(0).message());
     incidents.delete(WRITER, fresh, null);
     actions.delete(WRITER, action, null);
   }

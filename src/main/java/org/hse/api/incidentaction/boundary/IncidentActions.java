@@ -7,6 +7,7 @@ import static org.hse.api.incidentaction.control.IncidentActionModel.TENANT;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.stream.Stream;
 import org.hse.api.action.entity.Action;
 import org.hse.api.boundary.V2Store;
@@ -42,13 +43,10 @@ public class IncidentActions extends V2Store<IncidentAction> {
       // an update of the link's own fields: its references and place stand as they were checked
       return;
     }
-    if (input.get(INCIDENT) instanceof String incidentId) {
-      // one statement puts the incident, its office and its project in the persistence context,
-      // where the lookups below find them: a link is placed at its incident's office and project
-      em.createNamedQuery(Incident.WITH_PLACE, Incident.class)
-          .setParameter("id", incidentId)
-          .getResultList();
-    }
+    Boolean pairTaken =
+        input.get(INCIDENT) instanceof String incidentId
+            ? readReferences(incidentId, input.get(ACTION), link.getId())
+            : null;
     if (input.has(INCIDENT)) {
       link.setIncident(
           reference(Incident.class, input, INCIDENT, caller, errors, Incident::getProjectId));
@@ -81,13 +79,41 @@ public class IncidentActions extends V2Store<IncidentAction> {
     }
     if (!action.getProjectId().equals(incident.getProjectId())) {
       errors.add(ACTION, "must be an action of the incident's project");
-    } else if (em.createNamedQuery(IncidentAction.COUNT_SAME_PAIR, Long.class)
+    } else if (pairTaken != null ? pairTaken : isLinkedElsewhere(incident, action, link)) {
+      errors.add(ACTION, "is linked to this incident already");
+    }
+  }
+
+  /**
+   * Puts the named incident, its office and its project in the persistence context, and the named
+   * action with them when the input names one, where the lookups of {@link #resolve} find them: a
+   * link is placed at its incident's office and project. One statement when both exist, which also
+   * tells whether another link joins the two already (null when not known).
+   */
+  private Boolean readReferences(String incidentId, Object actionId, String linkId) {
+    if (actionId instanceof String action) {
+      List<Object[]> found =
+          em.createNamedQuery(IncidentAction.PLACE_AND_PAIR, Object[].class)
+              .setParameter("incident", incidentId)
+              .setParameter("action", action)
+              .setParameter("id", linkId)
+              .getResultList();
+      if (!found.isEmpty()) {
+        return ((Number) found.get(0)[2]).longValue() > 0;
+      }
+    }
+    em.createNamedQuery(Incident.WITH_PLACE, Incident.class)
+        .setParameter("id", incidentId)
+        .getResultList();
+    return null;
+  }
+
+  private boolean isLinkedElsewhere(Incident incident, Action action, IncidentAction link) {
+    return em.createNamedQuery(IncidentAction.COUNT_SAME_PAIR, Long.class)
             .setParameter("incident", incident.getId())
             .setParameter("action", action.getId())
             .setParameter("id", link.getId())
             .getSingleResult()
-        > 0) {
-      errors.add(ACTION, "is linked to this incident already");
-    }
+        > 0;
   }
 }
