@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ import org.hse.api.ChildProcess;
 public final class PayaraMicro implements AutoCloseable {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(8);
+
+  /** The system property with the child's JVM options (the {@code faults} profile sets it). */
+  static final String JVM_OPTIONS = "payara.jvmOptions";
 
   /** Prefixes of the environment variables that configure the service (README, Configuration). */
   private static final List<String> SERVICE_SETTINGS =
@@ -73,29 +77,30 @@ public final class PayaraMicro implements AutoCloseable {
       throw new IllegalStateException(name + " is running");
     }
     starts++;
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java.toString(),
-                "-jar",
-                buildFile("payara.microJar"),
-                // the README's start: no Hazelcast, the listener's address from HTTP_HOST
-                "--nohazelcast",
-                // on SIGTERM, requests in flight get this long to complete (README)
-                "--shutdowngrace",
-                "10000",
-                "--port",
-                Integer.toString(port),
-                "--prebootcommandfile",
-                buildFile("payara.prebootCommands"),
-                // a fresh instance directory per start, inside the test's directory (not /tmp)
-                "--rootdir",
-                instanceDir(starts).toString(),
-                "--deploy",
-                buildFile("app.war"),
-                "--contextroot",
-                contextRoot)
-            .directory(workDir.toFile());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions());
+    command.addAll(
+        List.of(
+            "-jar",
+            buildFile("payara.microJar"),
+            // the README's start: no Hazelcast, the listener's address from HTTP_HOST
+            "--nohazelcast",
+            // on SIGTERM, requests in flight get this long to complete (README)
+            "--shutdowngrace",
+            "10000",
+            "--port",
+            Integer.toString(port),
+            "--prebootcommandfile",
+            buildFile("payara.prebootCommands"),
+            // a fresh instance directory per start, inside the test's directory (not /tmp)
+            "--rootdir",
+            instanceDir(starts).toString(),
+            "--deploy",
+            buildFile("app.war"),
+            "--contextroot",
+            contextRoot));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     serviceSettings(builder, environment);
     try {
       Files.createDirectories(workDir);
@@ -107,6 +112,16 @@ public final class PayaraMicro implements AutoCloseable {
     process.awaitHttp(
         baseUrl().resolve("realms/hse/protocol/openid-connect/certs"), STARTUP_TIMEOUT);
     return baseUrl();
+  }
+
+  /**
+   * The JVM options of the child, from the system property {@value #JVM_OPTIONS} (separated by
+   * spaces; none by default): the fault tests' profile gives its servers options that make them
+   * start faster (C1 alone), which tests the service, not the JIT.
+   */
+  private static List<String> jvmOptions() {
+    String options = System.getProperty(JVM_OPTIONS, "").strip();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
   /** The application's base: {@code http://127.0.0.1:<port>/<context root>/}. */
