@@ -105,7 +105,7 @@ public class FreshDatabase implements LoadableExtension {
    * ({@link SharedServer}, {@link ReadmeServer}): {@code <it.pg.db>_<suffix>}, created empty, with
    * {@code DB_URL} in {@code env} pointed at it; its name. Null, and {@code env} untouched, on H2.
    */
-  static String own(String suffix, Map<String, String> env) {
+  public static String own(String suffix, Map<String, String> env) {
     if (!onPostgres()) {
       return null;
     }
@@ -120,7 +120,7 @@ public class FreshDatabase implements LoadableExtension {
   }
 
   /** Drops a database of {@link #own}; nothing for null. */
-  static void dropOwn(String database) throws SQLException {
+  public static void dropOwn(String database) throws SQLException {
     if (database != null) {
       drop(database);
     }

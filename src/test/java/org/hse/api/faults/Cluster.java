@@ -15,24 +15,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.hse.api.FreshDatabase;
+import org.hse.api.faults.TokenRequests.Tokens;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Several instances of the packaged WAR over one fresh PostgreSQL database (the build's {@code
- * DB_*} settings, recreated first and dropped at the end) behind {@link HaProxy}, configured as the
- * README's "Running several instances" says: the same database and the same issuer (the balancer's
- * URL), a data directory each, nothing else shared. The instances start in parallel. Test-only.
+ * Several instances of the packaged WAR over one fresh PostgreSQL database behind {@link HaProxy},
+ * configured as the README's "Running several instances" says: the same database and the same
+ * issuer (the balancer's URL), a data directory each, nothing else shared. The database is one of
+ * the cluster's own ({@code <it.pg.db>_cluster}, {@link FreshDatabase#own}), created empty and
+ * dropped at the end, so that the other fault tests may recreate {@code it.pg.db} meanwhile. The
+ * instances start in parallel. As soon as they answer, the cluster logs in a writer through the
+ * balancer: {@link #first}, a token of the first signing key, for the key rotation test. Test-only;
+ * the tests share one ({@link SharedCluster}).
  */
-final class Cluster implements AutoCloseable {
+final class Cluster implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   final Path workDir;
   final List<PayaraMicro> servers;
   final List<URI> instances;
+  private final String database;
   private HaProxy balancer;
+  private Tokens first;
 
-  private Cluster(Path workDir, List<PayaraMicro> servers, List<URI> instances) {
+  private Cluster(Path workDir, List<PayaraMicro> servers, String database) {
     this.workDir = workDir;
     this.servers = servers;
-    this.instances = instances;
+    this.instances = new ArrayList<>();
+    this.database = database;
   }
 
   /** Starts {@code size} instances with these settings besides the shared ones, then HAProxy. */
@@ -42,17 +51,20 @@ final class Cluster implements AutoCloseable {
         Files.createTempDirectory(
             Files.createDirectories(Path.of("target", "faults")).toAbsolutePath(), name + "-");
     int balancerPort = PayaraMicro.freePort();
-    FreshDatabase.recreate();
+    Map<String, String> shared = sharedSettings(balancerPort);
+    String database = FreshDatabase.own(name, shared);
     List<PayaraMicro> servers = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
-      Map<String, String> env = environment(workDir.resolve("data-" + i), balancerPort);
+      Map<String, String> env = new HashMap<>(shared);
+      env.put("DATA_DIR", workDir.resolve("data-" + i).toString());
       env.putAll(settings);
       servers.add(new PayaraMicro("payara-" + i, workDir, env));
     }
-    Cluster cluster = new Cluster(workDir, servers, new ArrayList<>());
+    Cluster cluster = new Cluster(workDir, servers, database);
     try {
       cluster.instances.addAll(atOnce(servers, server -> server::start));
       cluster.balancer = HaProxy.start(workDir, balancerPort, cluster.instances);
+      cluster.first = TokenRequests.login(cluster.balancerUrl(), "writer");
       return cluster;
     } catch (Exception | Error e) {
       cluster.close();
@@ -84,10 +96,9 @@ final class Cluster implements AutoCloseable {
     }
   }
 
-  /** The settings of one instance: the shared database and issuer, its own data directory. */
-  private static Map<String, String> environment(Path dataDir, int balancerPort) throws Exception {
+  /** The settings every instance has: the same database and issuer. */
+  private static Map<String, String> sharedSettings(int balancerPort) throws Exception {
     Map<String, String> env = new HashMap<>();
-    env.put("DATA_DIR", dataDir.toString());
     env.put("DEMO_ENABLED", "false");
     env.put(
         "AUTH_USERS_FILE",
@@ -97,6 +108,22 @@ final class Cluster implements AutoCloseable {
       env.put(name, System.getenv(name));
     }
     return env;
+  }
+
+  /** The instances whose process runs: every one but those a test killed or stopped. */
+  List<URI> running() {
+    List<URI> running = new ArrayList<>();
+    for (int i = 0; i < servers.size(); i++) {
+      if (servers.get(i).running()) {
+        running.add(instances.get(i));
+      }
+    }
+    return running;
+  }
+
+  /** The writer's tokens of the cluster's first minute, signed by the first key. */
+  Tokens first() {
+    return first;
   }
 
   /** The balancer's URL, which clients use. */
@@ -123,6 +150,6 @@ final class Cluster implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException("An instance did not stop", e.getCause());
     }
-    FreshDatabase.drop();
+    FreshDatabase.dropOwn(database);
   }
 }

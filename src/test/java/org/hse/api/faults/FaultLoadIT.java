@@ -1,5 +1,6 @@
 package org.hse.api.faults;
 
+import static org.hse.api.faults.TokenRequests.login;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,18 +27,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hse.api.ApiClient;
 import org.hse.api.ApiClient.Reply;
-import org.hse.api.FreshDatabase;
 import org.hse.api.TestData;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 8: faults under load. Three instances over one PostgreSQL behind HAProxy, configured as in
- * {@link MultiInstanceIT}; {@value #WRITERS} writers create actions and links through the balancer
- * and update each link with {@code If-Match}, retrying a create that got no answer with the same id
- * and body (the contract makes that safe). In the middle of the load one instance is killed with
- * {@code SIGKILL} and started again, and later PostgreSQL itself is restarted ({@code pg_ctlcluster
- * ... restart}, or the command in {@code -Dfaults.pg.restart}).
+ * Issue 8: faults under load. Three instances over one PostgreSQL behind HAProxy, the run's {@link
+ * SharedCluster}, after {@link MultiInstanceIT} and in a project of its own (project 2, as its
+ * writer); {@value #WRITERS} writers create actions and links through the balancer and update each
+ * link with {@code If-Match}, retrying a create that got no answer with the same id and body (the
+ * contract makes that safe). In the middle of the load one instance is killed with {@code SIGKILL}
+ * and started again, and later PostgreSQL itself is restarted ({@code pg_ctlcluster ... restart},
+ * or the command in {@code -Dfaults.pg.restart}).
  *
  * <p>Right after each fault, every write acknowledged until then is present with at least its
  * acknowledged version. Afterwards every acknowledged write is present with at least its
@@ -47,14 +49,24 @@ import org.junit.jupiter.api.Test;
  * while a fault lasted. Prints the figures: writes acknowledged, found after each fault and at the
  * end, duplicates, errors per outage and time to recover.
  *
+ * <p>The instance killed runs again afterwards; the one stopped with {@code SIGTERM} does not,
+ * which {@link KeyRotationIT}, the cluster's last test, allows for.
+ *
  * <p>Restarting PostgreSQL disturbs every other user of that server: run by {@code mvn verify -P
  * faults,postgres} only (in {@code .ci/run}); skipped on H2.
  */
+@Order(3)
+@ExtendWith(SharedCluster.class)
 class FaultLoadIT {
 
   static final int WRITERS = 4;
   static final int READERS = 8;
+  static final String PROJECT = TestData.P2;
   static final String OFFICE = "53333333-3333-4333-8333-333333333333";
+
+  /** The writer of project 2 ({@code test-users.json}). */
+  static final String WRITER = "other";
+
   static final Duration OUTAGE_MARGIN = Duration.ofSeconds(20);
   static final String RESTART_COMMAND = "pg_ctlcluster --skip-systemctl-redirect 15 main restart";
 
@@ -85,21 +97,18 @@ class FaultLoadIT {
 
   @Test
   void acknowledgedWritesSurviveAnInstanceKillAndADatabaseRestartUnderLoad() throws Exception {
-    Assumptions.assumeTrue(
-        FreshDatabase.onPostgres(), "the fault test restarts PostgreSQL: -P faults,postgres");
     ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-    // tokens outlive the run, however slow the machine: a 401 would count as an error
-    try (Cluster cluster = Cluster.start("load", 3, Map.of("AUTH_TOKEN_LIFETIME", "3600"))) {
+    try {
+      Cluster cluster = SharedCluster.get();
       List<PayaraMicro> servers = cluster.servers;
       List<URI> instances = cluster.instances;
       URI lb = cluster.balancerUrl();
-      ApiClient admin = new ApiClient(lb, MultiInstanceIT.login(lb, "admin").access());
+      ApiClient admin = new ApiClient(lb, login(lb, "admin").access());
       assertEquals(
-          201, admin.create("project", TestData.project(TestData.P1, "Load").build()).status());
+          201, admin.create("project", TestData.project(PROJECT, "Load").build()).status());
       assertEquals(
-          201,
-          admin.create("office", TestData.office(OFFICE, TestData.P1, "Load office")).status());
-      ApiClient writer = new ApiClient(lb, MultiInstanceIT.login(lb, "writer").access());
+          201, admin.create("office", TestData.office(OFFICE, PROJECT, "Load office")).status());
+      ApiClient writer = new ApiClient(lb, login(lb, WRITER).access());
       List<Future<?>> writers = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         int number = w;
@@ -114,7 +123,7 @@ class FaultLoadIT {
       Thread.sleep(5_000);
       victim.start();
       kill.over = System.nanoTime();
-      ApiClient checker = new ApiClient(lb, MultiInstanceIT.login(lb, "admin").access());
+      ApiClient checker = new ApiClient(lb, login(lb, "admin").access());
       Presence afterKill = present(checker, Map.copyOf(versions));
       Thread.sleep(10_000);
       database.began = System.nanoTime();
@@ -137,16 +146,14 @@ class FaultLoadIT {
       for (URI instance : instances.subList(0, 2)) {
         Reply ready = new ApiClient(instance, null).get("health/ready");
         assertEquals(200, ready.status(), instance + " not ready: " + ready);
-        ApiClient direct =
-            new ApiClient(instance, MultiInstanceIT.login(instance, "writer").access());
+        ApiClient direct = new ApiClient(instance, login(instance, WRITER).access());
         Reply write =
             direct.create(
                 "action",
-                TestData.action(TestData.P1, OFFICE, "TRAINING", "after", "After the faults")
-                    .build());
+                TestData.action(PROJECT, OFFICE, "TRAINING", "after", "After the faults").build());
         assertEquals(201, write.status(), instance + " does not write again: " + write);
       }
-      Verdict verdict = verify(new ApiClient(lb, MultiInstanceIT.login(lb, "admin").access()));
+      Verdict verdict = verify(new ApiClient(lb, login(lb, "admin").access()));
       long outside =
           failures.stream().filter(f -> !kill.covers(f.at()) && !database.covers(f.at())).count();
       long duringKill = failures.stream().filter(f -> kill.covers(f.at())).count();
@@ -212,21 +219,20 @@ class FaultLoadIT {
             writer,
             "incident",
             "office_incident_id",
-            TestData.incident(TestData.P1, OFFICE, "L" + w, "Load incident " + w));
+            TestData.incident(PROJECT, OFFICE, "L" + w, "Load incident " + w));
     for (int round = 0; writing.get(); round++) {
       String action =
           createUntilAnswered(
               writer,
               "action",
               "action_id",
-              TestData.action(
-                  TestData.P1, OFFICE, "TRAINING", "L" + w + "-" + round, "Load " + round));
+              TestData.action(PROJECT, OFFICE, "TRAINING", "L" + w + "-" + round, "Load " + round));
       String link =
           createUntilAnswered(
               writer,
               "incident-action",
               "office_incident_action_id",
-              TestData.link(TestData.P1, OFFICE, incident, action)
+              TestData.link(PROJECT, OFFICE, incident, action)
                   .add("description", "load " + w + "-" + round));
       linkIncident.put(link, incident);
       Reply view = attempt(() -> writer.view("incident-action", link), "view");

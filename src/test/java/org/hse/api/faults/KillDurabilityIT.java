@@ -24,6 +24,7 @@ import org.hse.api.ApiClient.Reply;
 import org.hse.api.FreshDatabase;
 import org.hse.api.TestData;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,8 +41,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Run by {@code mvn verify -P faults} (H2) and {@code -P faults,postgres} (H2, then PostgreSQL,
  * in one run); prints the figures: writes acknowledged, found after the kill, missing. {@code
  * -Dfaults.h2.url=jdbc:h2:{data}/db} runs it on an H2 URL of an operator's own instead of the
- * default ({@code {data}} stands for the test's data directory).
+ * default ({@code {data}} stands for the test's data directory). The first of the fault tests
+ * ({@code @Order}): its servers start before {@link SharedCluster}'s, which runs until the end.
  */
+@Order(1)
 class KillDurabilityIT {
 
   static final int WRITERS = 4;

@@ -1,17 +1,17 @@
 package org.hse.api.faults;
 
+import static org.hse.api.faults.TokenRequests.login;
+import static org.hse.api.faults.TokenRequests.password;
+import static org.hse.api.faults.TokenRequests.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,15 +22,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hse.api.ApiClient;
 import org.hse.api.ApiClient.Reply;
-import org.hse.api.FreshDatabase;
 import org.hse.api.TestData;
-import org.junit.jupiter.api.Assumptions;
+import org.hse.api.faults.TokenRequests.Tokens;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 8: three stateless instances of the packaged WAR over one PostgreSQL database, behind
  * HAProxy ({@link HaProxy}), configured as the README's "Running several instances" says: the same
- * issuer URL (the balancer's), the same database, nothing else shared. Checks what a client sees:
+ * issuer URL (the balancer's), the same database, nothing else shared ({@link SharedCluster}).
+ * Checks what a client sees:
  *
  * <ul>
  *   <li>{@code /health/ready} reports the database UP, {@code /health/live} the JVM;
@@ -41,36 +43,29 @@ import org.junit.jupiter.api.Test;
  *   <li>identical creates sent to the three instances at the same moment: one 201, two 200, never
  *       409, and one row;
  *   <li>creates of one incident–action pair with three different ids at the same moment: one 201,
- *       two 422 on {@code entity_id}, never 500, and one row;
- *   <li>keys rotate ({@code AUTH_KEY_ROTATION=5}, {@code AUTH_KEY_PUBLISH_DELAY=50}, more than the
- *       10 s between reads of the keys and the 30 s Payara keeps them): once tokens carry a new
- *       {@code kid}, the tokens of the old key are still accepted by every instance, and the new
- *       ones too.
+ *       two 422 on {@code entity_id}, never 500, and one row.
  * </ul>
  *
- * Needs PostgreSQL: run by {@code mvn verify -P faults,postgres}; skipped on H2. Prints its
- * figures.
+ * The first of the cluster's tests ({@code @Order}): it needs all three instances, which {@link
+ * FaultLoadIT} kills and stops. The key rotation across instances is {@link KeyRotationIT}'s. Needs
+ * PostgreSQL: run by {@code mvn verify -P faults,postgres}; skipped on H2. Prints its figures.
  */
+@Order(2)
+@ExtendWith(SharedCluster.class)
 class MultiInstanceIT {
 
-  static final int INSTANCES = 3;
   static final int ROUNDS = 30;
   static final String OFFICE = "52222222-2222-4222-8222-222222222222";
 
   @Test
   void instancesOverOneDatabaseBehaveAsOneService() throws Exception {
-    Assumptions.assumeTrue(
-        FreshDatabase.onPostgres(), "several instances share PostgreSQL: -P faults,postgres");
     Instant started = Instant.now();
-    ExecutorService pool = Executors.newFixedThreadPool(INSTANCES);
-    try (Cluster cluster =
-        Cluster.start(
-            "multi", INSTANCES, Map.of("AUTH_KEY_ROTATION", "5", "AUTH_KEY_PUBLISH_DELAY", "50"))) {
+    ExecutorService pool = Executors.newFixedThreadPool(SharedCluster.INSTANCES);
+    try {
+      Cluster cluster = SharedCluster.get();
       List<URI> instances = cluster.instances;
       URI lb = cluster.balancerUrl();
       health(instances);
-      Instant firstIssued = Instant.now();
-      Tokens first = login(instances.get(0), "writer");
       tokensAcceptedEverywhere(instances);
       throttleCountsAcrossInstances(instances);
       ApiClient admin = new ApiClient(lb, login(lb, "admin").access());
@@ -81,17 +76,14 @@ class MultiInstanceIT {
           admin.create("office", TestData.office(OFFICE, TestData.P1, "Multi office")).status());
       Map<String, Integer> identical = identicalCreates(instances, pool);
       Map<String, Integer> pairs = samePairCreates(instances, pool);
-      Rotation rotation = rotation(lb, instances, first, firstIssued);
       System.out.printf(
           "MultiInstanceIT: %d instances behind HAProxy on one PostgreSQL; identical creates"
-              + " x%d: %s; same pair, different ids x%d: %s; tokens carried a new kid at most %.0f s"
-              + " after the first token, old and new accepted by every instance; %.0f s in all%n",
-          INSTANCES,
+              + " x%d: %s; same pair, different ids x%d: %s; %.0f s in all%n",
+          instances.size(),
           ROUNDS,
           identical,
           ROUNDS,
           pairs,
-          rotation.seconds(),
           Duration.between(started, Instant.now()).toMillis() / 1e3);
     } finally {
       pool.shutdownNow();
@@ -195,35 +187,6 @@ class MultiInstanceIT {
     return outcomes;
   }
 
-  record Rotation(double seconds) {}
-
-  /**
-   * Waits until a token carries a new {@code kid} (the instances add a generation 5 s after the
-   * first and sign with it 50 s later); then the first token and a new one are accepted by every
-   * instance, and the first refresh token still refreshes.
-   */
-  private static Rotation rotation(URI lb, List<URI> instances, Tokens first, Instant firstIssued)
-      throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-    Tokens latest = login(lb, "writer");
-    while (kid(latest.access()).equals(kid(first.access()))) {
-      assertTrue(Instant.now().isBefore(deadline), "no new signing key within 5 minutes");
-      Thread.sleep(2000);
-      latest = login(lb, "writer");
-    }
-    double seconds = Duration.between(firstIssued, Instant.now()).toMillis() / 1e3;
-    assertNotEquals(kid(first.access()), kid(latest.access()));
-    for (URI instance : instances) {
-      for (Tokens tokens : List.of(first, latest)) {
-        Reply index = new ApiClient(instance, tokens.access()).indexQuery("incident", "");
-        assertEquals(200, index.status(), kid(tokens.access()) + " on " + instance + ": " + index);
-      }
-      Reply refreshed = refresh(instance, first.refresh());
-      assertEquals(200, refreshed.status(), refreshed.toString());
-    }
-    return new Rotation(seconds);
-  }
-
   private static String incident(ApiClient writer, String code) {
     return created(
         writer,
@@ -290,43 +253,5 @@ class MultiInstanceIT {
 
   private static List<Integer> statuses(List<Reply> replies) {
     return replies.stream().map(Reply::status).sorted().toList();
-  }
-
-  record Tokens(String access, String refresh) {}
-
-  static Tokens login(URI base, String user) {
-    Reply reply = password(base, user, TestData.password(user));
-    assertEquals(200, reply.status(), "login of " + user + " at " + base + ": " + reply);
-    return new Tokens(
-        reply.json().getString("access_token"), reply.json().getString("refresh_token"));
-  }
-
-  private static Reply password(URI base, String user, String password) {
-    return tokenRequest(
-        base,
-        Map.of(
-            "grant_type", "password", "client_id", "api", "username", user, "password", password));
-  }
-
-  private static Reply refresh(URI base, String refreshToken) {
-    return tokenRequest(
-        base,
-        Map.of("grant_type", "refresh_token", "client_id", "api", "refresh_token", refreshToken));
-  }
-
-  private static Reply tokenRequest(URI base, Map<String, String> form) {
-    return new ApiClient(base, null)
-        .send(
-            "POST",
-            "realms/hse/protocol/openid-connect/token",
-            ApiClient.form(form),
-            "application/x-www-form-urlencoded",
-            Map.of());
-  }
-
-  private static String kid(String token) {
-    String header =
-        new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
-    return Json.createReader(new java.io.StringReader(header)).readObject().getString("kid");
   }
 }

@@ -130,6 +130,11 @@ public final class PayaraMicro implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
+  /** Whether the server's process runs: started, and neither killed nor stopped since. */
+  public synchronized boolean running() {
+    return process != null && process.isAlive();
+  }
+
   /** The process id of the running server. */
   public synchronized long pid() {
     return process.pid();
