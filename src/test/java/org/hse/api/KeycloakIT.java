@@ -13,7 +13,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,31 +29,43 @@ import org.hse.api.ApiClient.Reply;
 import org.hse.api.keycloak.KeycloakAdmin;
 import org.hse.api.keycloak.KeycloakExtension;
 import org.hse.api.keycloak.KeycloakServer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The packaged WAR against a real Keycloak, configured as in production by environment variables
  * only: {@code MP_JWT_VERIFY_ISSUER} = the realm's issuer, {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION}
- * = its JWKS and {@code MP_JWT_VERIFY_AUDIENCES} = {@code api} (set by the failsafe execution
- * {@code keycloak-it}, which runs this class alone, on a port the build reserved for Keycloak).
+ * = its JWKS and {@code MP_JWT_VERIFY_AUDIENCES} = {@code api}, on a server of its own ({@link
+ * SharedServer#launch}: Payara Micro, or WildFly with {@code -P wildfly}) that starts beside
+ * Keycloak, on the port the build reserved for it.
  *
  * <p>Users with roles and tenants are created through Keycloak's admin REST API, log in with the
  * password grant of the realm export's public client {@code api}, and call the API: what roles and
  * tenants allow, forbid and hide, refresh, tokens of another realm, and a signing key rotation that
  * the running service follows without a restart. The last test rotates the key, so it runs last.
+ *
+ * <p>The class runs beside the others ({@code @Execution(CONCURRENT)}; the failsafe configuration
+ * enables JUnit's parallel execution, and every other class keeps running one after another): its
+ * two servers boot, and its key rotation waits out the service's key cache, while the rest of the
+ * suite runs, rather than adding about 70 s after it. Its own tests run in their order, one after
+ * another: the class holds a resource lock of its own, and JUnit runs the tests of a class that
+ * holds one in one thread (without it they inherit the class's concurrent mode, and ran at once).
+ * {@code -Dkeycloak.it.skip=true} skips it.
  */
-@ExtendWith({KeycloakExtension.class, ArquillianExtension.class})
-@RunAsClient
+@ExtendWith(KeycloakExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("keycloak")
+@DisabledIfSystemProperty(named = "keycloak.it.skip", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakIT {
 
@@ -84,11 +95,31 @@ class KeycloakIT {
   static String writerIncident;
   static String otherIncident;
 
-  @ArquillianResource URL url;
+  static StartedServer<AutoCloseable> service;
 
-  @Deployment(testable = false)
-  static WebArchive app() {
-    return Deployments.packagedWar();
+  /** The service, configured for the realm of the Keycloak that the extension is starting. */
+  @BeforeAll
+  static void startTheService() {
+    KeycloakServer server = KeycloakExtension.server();
+    service =
+        SharedServer.launch(
+            "keycloak",
+            Map.of(
+                "MP_JWT_VERIFY_ISSUER",
+                server.issuer(REALM),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                server.realmUrl().resolve(REALM + "/protocol/openid-connect/certs").toString(),
+                "MP_JWT_VERIFY_AUDIENCES",
+                "api",
+                "DATA_DIR",
+                Path.of("target", "keycloak-server", "data").toAbsolutePath().toString()));
+  }
+
+  @AfterAll
+  static void stopTheService() throws Exception {
+    if (service != null) {
+      service.close();
+    }
   }
 
   @BeforeEach
@@ -112,13 +143,13 @@ class KeycloakIT {
     user(kc, REALM, "kc-reader", List.of("reader"), List.of(P1));
     user(kc, REALM, "kc-other", List.of("writer"), List.of(P2));
 
-    anonymous = new ApiClient(url.toURI(), null);
+    anonymous = new ApiClient(service.base(), null);
     admin = anonymous.as(accessToken(kc, "kc-admin"));
     writer = anonymous.as(accessToken(kc, "kc-writer"));
     reader = anonymous.as(accessToken(kc, "kc-reader"));
     other = anonymous.as(accessToken(kc, "kc-other"));
 
-    TestWorld world = TestWorld.on(url.toURI());
+    TestWorld world = TestWorld.on(service.base());
     world.project(admin, TestData.project(P1, "Kappa Safety"));
     world.project(admin, TestData.project(P2, "Lambda Works"));
     world.office(admin, O1, P1, "Kappa plant");

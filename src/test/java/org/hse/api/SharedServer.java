@@ -80,17 +80,27 @@ public final class SharedServer implements BeforeAllCallback {
   }
 
   private static synchronized StartedServer<AutoCloseable> start() {
-    Path work = Path.of("target", "shared-server").toAbsolutePath();
+    return launch("shared", Map.of());
+  }
+
+  /**
+   * A server of the packaged WAR like the shared one, in {@code target/<name>-server}: the build's
+   * service settings from the test JVM's environment, then {@code settings} over them; on
+   * PostgreSQL a throwaway database of its own, {@code <it.pg.db>_<name>}. The caller closes it.
+   */
+  static StartedServer<AutoCloseable> launch(String name, Map<String, String> settings) {
+    Path work = Path.of("target", name + "-server").toAbsolutePath();
     Map<String, String> env = new HashMap<>();
     System.getenv().entrySet().stream()
         .filter(setting -> SETTINGS.stream().anyMatch(setting.getKey()::startsWith))
         .forEach(setting -> env.put(setting.getKey(), setting.getValue()));
     // the build's data directory (its signing keys), which Tokens reads to forge tokens
     env.put("DATA_DIR", System.getenv().getOrDefault("DATA_DIR", work.resolve("data").toString()));
-    String database = FreshDatabase.own("shared", env);
+    env.putAll(settings);
+    String database = FreshDatabase.own(name, env);
     if (onWildFly()) {
       if (database == null) {
-        env.put("DB_URL", "jdbc:h2:mem:shared;DB_CLOSE_DELAY=-1");
+        env.put("DB_URL", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
       }
       WildFly server = new WildFly(work, env);
       return new StartedServer<>(server, server.start(), server.log(), database);

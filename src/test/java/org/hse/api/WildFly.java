@@ -76,9 +76,7 @@ final class WildFly implements AutoCloseable {
     env.put("JBOSS_JAVA_SIZING", "-Xms64m -Xmx768m");
     env.remove("JAVA_OPTS");
     process = ChildProcess.start("wildfly", builder, log);
-    // the built-in token endpoint's JWKS: answered once the application is deployed
-    process.awaitHttp(
-        baseUrl().resolve("realms/hse/protocol/openid-connect/certs"), STARTUP_TIMEOUT);
+    process.awaitHttp(baseUrl().resolve(PayaraMicro.readiness(environment)), STARTUP_TIMEOUT);
     return baseUrl();
   }
 

@@ -108,10 +108,19 @@ public final class PayaraMicro implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     process = ChildProcess.start(name, builder, log());
-    // the built-in token endpoint's JWKS: answered once the application is deployed
-    process.awaitHttp(
-        baseUrl().resolve("realms/hse/protocol/openid-connect/certs"), STARTUP_TIMEOUT);
+    process.awaitHttp(baseUrl().resolve(readiness(environment)), STARTUP_TIMEOUT);
     return baseUrl();
+  }
+
+  /**
+   * What answers 200 once the application is deployed, relative to its base URL: the built-in token
+   * endpoint's JWKS, which also says that its keys are published; with an external issuer ({@code
+   * MP_JWT_VERIFY_PUBLICKEY_LOCATION}), which switches that endpoint off, the docs page.
+   */
+  public static String readiness(Map<String, String> settings) {
+    return settings.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
+        ? "docs/"
+        : "realms/hse/protocol/openid-connect/certs";
   }
 
   /**

@@ -5,9 +5,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a {@link KeycloakServer} around a test class: launched before the class (declare this
- * extension before Arquillian's, so that Keycloak and Payara start side by side), stopped after it
- * whatever the outcome, also when a test or the container start failed.
+ * Runs a {@link KeycloakServer} around a test class: launched before the class, before its
+ * {@code @BeforeAll} methods (so that the class can start the service side by side with it),
+ * stopped after it whatever the outcome, also when a test or the service's start failed.
  *
  * <p>Tests reach the server through {@link #server()}, after waiting for it once with {@link
  * KeycloakServer#awaitReady()}.
