@@ -26,19 +26,20 @@ import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
 import org.eclipse.persistence.sessions.SessionEventListener;
 import org.eclipse.persistence.sessions.SessionEventManager;
-import org.hse.api.action.boundary.Actions;
+import org.hse.api.action.boundary.ActionRules;
 import org.hse.api.action.control.ActionModel;
+import org.hse.api.boundary.Items;
 import org.hse.api.errors.ValidationFailedException;
-import org.hse.api.incident.boundary.Incidents;
-import org.hse.api.incidentaction.boundary.IncidentActions;
+import org.hse.api.incident.boundary.IncidentRules;
+import org.hse.api.incidentaction.boundary.IncidentActionRules;
 import org.hse.api.incidentaction.control.IncidentActionModel;
 import org.hse.api.incidentaction.entity.IncidentAction;
 import org.hse.api.query.DeletePreview;
 import org.hse.api.query.IndexRequest;
 import org.hse.api.query.Page;
 import org.hse.api.security.Caller;
-import org.hse.api.tenancy.boundary.Offices;
-import org.hse.api.tenancy.boundary.Projects;
+import org.hse.api.tenancy.boundary.OfficeRules;
+import org.hse.api.tenancy.boundary.ProjectRules;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -64,11 +65,12 @@ class BoundaryIT {
 
   static String incident;
 
-  @Inject Projects projects;
-  @Inject Offices offices;
-  @Inject Incidents incidents;
-  @Inject Actions actions;
-  @Inject IncidentActions links;
+  @Inject Items items;
+  @Inject ProjectRules projects;
+  @Inject OfficeRules offices;
+  @Inject IncidentRules incidents;
+  @Inject ActionRules actions;
+  @Inject IncidentActionRules links;
   @Inject IncidentActionModel linkModel;
   @Inject ActionModel actionModel;
 
@@ -88,20 +90,23 @@ class BoundaryIT {
     if (incident != null) {
       return;
     }
-    projects.create(ADMIN, TestData.project(P1, "Alpha Safety").build());
-    projects.create(ADMIN, TestData.project(P2, "Beta Works").build());
-    offices.create(ADMIN, TestData.office(OFFICE, P1, "North plant"));
-    offices.create(ADMIN, TestData.office(OTHER_OFFICE, P2, "Beta site"));
+    items.create(projects, ADMIN, TestData.project(P1, "Alpha Safety").build());
+    items.create(projects, ADMIN, TestData.project(P2, "Beta Works").build());
+    items.create(offices, ADMIN, TestData.office(OFFICE, P1, "North plant"));
+    items.create(offices, ADMIN, TestData.office(OTHER_OFFICE, P2, "Beta site"));
     incident =
-        incidents.create(WRITER, TestData.incident(P1, OFFICE, "INC-1", "Collision").build()).id();
+        items
+            .create(incidents, WRITER, TestData.incident(P1, OFFICE, "INC-1", "Collision").build())
+            .id();
     for (int i = 0; i < LINKS; i++) {
       String action =
-          actions
+          items
               .create(
+                  actions,
                   WRITER,
                   TestData.action(P1, OFFICE, "TRAINING", "ACT-" + i, "Action " + i).build())
               .id();
-      links.create(WRITER, TestData.link(P1, OFFICE, incident, action).build());
+      items.create(links, WRITER, TestData.link(P1, OFFICE, incident, action).build());
     }
   }
 
@@ -120,19 +125,19 @@ class BoundaryIT {
     JsonObject withFalse = Json.createObjectBuilder(body(10, 3)).add("history", false).build();
     assertEquals(
         plain,
-        sqlFor(() -> links.index(WRITER, IndexRequest.fromJson(linkModel, withFalse))),
+        sqlFor(() -> items.index(links, WRITER, IndexRequest.fromJson(linkModel, withFalse))),
         "history: false sends the very statements of a search without the key");
     System.out.println("The SQL of a plain page: " + plain);
     JsonObject withTrue = Json.createObjectBuilder(body(10, 3)).add("history", true).build();
     List<String> plainIds =
-        links.index(WRITER, request(10, 3)).items().stream()
+        items.index(links, WRITER, request(10, 3)).items().stream()
             .map(item -> item.getString("office_incident_action_id"))
             .toList();
     List<String> history =
         sqlFor(
             () -> {
               Page<JsonObject> found =
-                  links.index(WRITER, IndexRequest.fromJson(linkModel, withTrue));
+                  items.index(links, WRITER, IndexRequest.fromJson(linkModel, withTrue));
               assertEquals(LINKS, found.totalCount());
               assertEquals(
                   plainIds,
@@ -149,13 +154,14 @@ class BoundaryIT {
   void aHistoryPageOfOneTenantWithoutFilterIsReadInTheTenantsOrderOnH2() {
     JsonObject plain = Json.createObjectBuilder().add("per-page", 10).add("page", 50).build();
     JsonObject withHistory = Json.createObjectBuilder(plain).add("history", true).build();
-    List<String> plainIds = ids(links.index(WRITER, IndexRequest.fromJson(linkModel, plain)));
+    List<String> plainIds =
+        ids(items.index(links, WRITER, IndexRequest.fromJson(linkModel, plain)));
     List<String> history =
         sqlFor(
             () ->
                 assertEquals(
                     plainIds,
-                    ids(links.index(WRITER, IndexRequest.fromJson(linkModel, withHistory))),
+                    ids(items.index(links, WRITER, IndexRequest.fromJson(linkModel, withHistory))),
                     "the links deleted here were created after the first thousand"));
     String page =
         history.stream().filter(sql -> sql.contains("UNION ALL")).findFirst().orElseThrow();
@@ -173,12 +179,16 @@ class BoundaryIT {
   @Test
   void aViewCostsOneStatement() {
     String id =
-        links.index(WRITER, request(1, 1)).items().get(0).getString("office_incident_action_id");
+        items
+            .index(links, WRITER, request(1, 1))
+            .items()
+            .get(0)
+            .getString("office_incident_action_id");
     assertEquals(
         1,
         statementsFor(
             () -> {
-              JsonObject item = links.view(WRITER, id).item();
+              JsonObject item = items.view(links, WRITER, id).item();
               for (String joined :
                   List.of("action_name", "incident_name", "office_name", "project_name")) {
                 assertTrue(item.containsKey(joined), joined);
@@ -190,17 +200,24 @@ class BoundaryIT {
   @Test
   void aLinkCreateCostsThreeStatements() {
     String fresh =
-        incidents.create(WRITER, TestData.incident(P1, OFFICE, "INC-S", "Counted").build()).id();
+        items
+            .create(incidents, WRITER, TestData.incident(P1, OFFICE, "INC-S", "Counted").build())
+            .id();
     String action =
-        actions
-            .create(WRITER, TestData.action(P1, OFFICE, "CHECK", "ACT-S", "Statements").build())
+        items
+            .create(
+                actions,
+                WRITER,
+                TestData.action(P1, OFFICE, "CHECK", "ACT-S", "Statements").build())
             .id();
     assertEquals(
         3,
         statementsFor(
             () -> {
               JsonObject item =
-                  links.create(WRITER, TestData.link(P1, OFFICE, fresh, action).build()).item();
+                  items
+                      .create(links, WRITER, TestData.link(P1, OFFICE, fresh, action).build())
+                      .item();
               assertEquals("North plant", item.getString("office_name"));
               assertEquals("Alpha Safety", item.getString("project_name"));
             }),
@@ -209,28 +226,29 @@ class BoundaryIT {
     ValidationFailedException again =
         assertThrows(
             ValidationFailedException.class,
-            () -> links.create(WRITER, TestData.link(P1, OFFICE, fresh, action).build()));
+            () -> items.create(links, WRITER, TestData.link(P1, OFFICE, fresh, action).build()));
     assertEquals("entity_id", again.errors().get(0).field());
     assertEquals("is linked to this incident already", again.errors().get(0).message());
-    incidents.delete(WRITER, fresh, null);
-    actions.delete(WRITER, action, null);
+    items.delete(incidents, WRITER, fresh, null);
+    items.delete(actions, WRITER, action, null);
   }
 
   @Test
   void aLinkUpdateCostsTwoStatementsAndAnswersAsViewDoes() {
     String link = anyLink();
-    long read = links.view(WRITER, link).version();
+    long read = items.view(links, WRITER, link).version();
     JsonObject[] answered = new JsonObject[1];
     assertEquals(
         2,
         statementsFor(
             () ->
                 answered[0] =
-                    links
-                        .update(WRITER, link, description("counted"), version -> version == read)
+                    items
+                        .update(
+                            links, WRITER, link, description("counted"), version -> version == read)
                         .item()),
         "the link with its incident, action, office and project, then the update");
-    assertEquals(links.view(WRITER, link).item(), answered[0]);
+    assertEquals(items.view(links, WRITER, link).item(), answered[0]);
     assertEquals("counted", answered[0].getString("description"));
   }
 
@@ -248,7 +266,7 @@ class BoundaryIT {
   }
 
   private void search(int perPage, int page, int expectedItems) {
-    Page<JsonObject> found = links.index(WRITER, request(perPage, page));
+    Page<JsonObject> found = items.index(links, WRITER, request(perPage, page));
     assertEquals(expectedItems, found.items().size());
     assertEquals(LINKS, found.totalCount());
     if (expectedItems > 0) {
@@ -291,38 +309,43 @@ class BoundaryIT {
   @Test
   void anIfMatchVersionThatIsStaleIsAPreconditionFailure() {
     String link = anyLink();
-    long read = links.view(WRITER, link).version();
-    links.update(WRITER, link, description("first"), version -> version == read);
+    long read = items.view(links, WRITER, link).version();
+    items.update(links, WRITER, link, description("first"), version -> version == read);
     ClientErrorException stale =
         assertThrows(
             ClientErrorException.class,
-            () -> links.update(WRITER, link, description("second"), version -> version == read));
+            () ->
+                items.update(
+                    links, WRITER, link, description("second"), version -> version == read));
     assertEquals(412, stale.getResponse().getStatus());
-    assertEquals("first", links.view(WRITER, link).item().getString("description"));
+    assertEquals("first", items.view(links, WRITER, link).item().getString("description"));
   }
 
   @Test
   void aChangeCommittedBetweenTheIfMatchCheckAndTheWriteIsAConflict() {
     String link = anyLink();
-    long read = links.view(WRITER, link).version();
+    long read = items.view(links, WRITER, link).version();
     ClientErrorException conflict =
         assertThrows(
             ClientErrorException.class,
             () ->
-                links.update(
+                items.update(
+                    links,
                     WRITER,
                     link,
                     description("late"),
                     version -> {
                       // another transaction commits a change right after this one checked
                       CompletableFuture.runAsync(
-                              () -> links.update(WRITER, link, description("overtaking"), null),
+                              () ->
+                                  items.update(
+                                      links, WRITER, link, description("overtaking"), null),
                               executor)
                           .join();
                       return version == read;
                     }));
     assertEquals(409, conflict.getResponse().getStatus());
-    assertEquals("overtaking", links.view(WRITER, link).item().getString("description"));
+    assertEquals("overtaking", items.view(links, WRITER, link).item().getString("description"));
   }
 
   private static JsonObject description(String text) {
@@ -332,29 +355,38 @@ class BoundaryIT {
   @Test
   void rolesAndTenantsAreEnforcedAtTheBoundary() {
     String link = anyLink();
-    assertThrows(ForbiddenException.class, () -> links.delete(READER, link, null));
-    assertThrows(NotFoundException.class, () -> links.view(STRANGER, link));
+    assertThrows(ForbiddenException.class, () -> items.delete(links, READER, link, null));
+    assertThrows(NotFoundException.class, () -> items.view(links, STRANGER, link));
     assertEquals(
         0,
-        links
-            .index(STRANGER, IndexRequest.fromJson(linkModel, Json.createObjectBuilder().build()))
+        items
+            .index(
+                links,
+                STRANGER,
+                IndexRequest.fromJson(linkModel, Json.createObjectBuilder().build()))
             .totalCount());
     Caller noTenants = new Caller("nobody", Set.of(Caller.WRITER), Set.of());
     assertEquals(
         0,
-        links
-            .index(noTenants, IndexRequest.fromJson(linkModel, Json.createObjectBuilder().build()))
+        items
+            .index(
+                links,
+                noTenants,
+                IndexRequest.fromJson(linkModel, Json.createObjectBuilder().build()))
             .totalCount());
     assertThrows(
         ForbiddenException.class,
         () ->
-            projects.create(
-                WRITER, TestData.project("77777777-7777-4777-8777-777777777777", "Nope").build()));
+            items.create(
+                projects,
+                WRITER,
+                TestData.project("77777777-7777-4777-8777-777777777777", "Nope").build()));
     ValidationFailedException invalid =
         assertThrows(
             ValidationFailedException.class,
             () ->
-                links.create(
+                items.create(
+                    links,
                     WRITER,
                     TestData.link(P1, OFFICE, incident, "77777777-7777-4777-8777-777777777777")
                         .build()));
@@ -363,15 +395,16 @@ class BoundaryIT {
 
   @Test
   void theDeletePreviewListsAtMostAThousandItemsButCountsThemAll() {
-    DeletePreview preview = incidents.preview(WRITER, incident);
+    DeletePreview preview = items.preview(incidents, WRITER, incident);
     assertEquals(DeletePreview.MAX_AFFECTED, preview.affected().size());
     assertEquals(1L, preview.counts().get("incident"));
     assertEquals((long) LINKS, preview.counts().get("incident-action"));
     assertEquals("incident", preview.affected().get(0).type());
     assertEquals(
         (long) LINKS,
-        links
+        items
             .index(
+                links,
                 WRITER,
                 IndexRequest.fromJson(
                     linkModel, Json.createObjectBuilder().add("per-page", 1).build()))
@@ -381,32 +414,43 @@ class BoundaryIT {
   @Test
   void aForcedDeleteByAnUpperCaseIdDeletesTheDependentsToo() {
     String upper =
-        incidents.create(WRITER, TestData.incident(P1, OFFICE, "INC-U", "Upper").build()).id();
+        items
+            .create(incidents, WRITER, TestData.incident(P1, OFFICE, "INC-U", "Upper").build())
+            .id();
     String action =
-        actions.create(WRITER, TestData.action(P1, OFFICE, "CHECK", "ACT-U", "Upper").build()).id();
-    links.create(WRITER, TestData.link(P1, OFFICE, upper, action).build());
+        items
+            .create(actions, WRITER, TestData.action(P1, OFFICE, "CHECK", "ACT-U", "Upper").build())
+            .id();
+    items.create(links, WRITER, TestData.link(P1, OFFICE, upper, action).build());
     assertEquals(
         1L,
-        incidents.preview(WRITER, upper.toUpperCase(Locale.ROOT)).counts().get("incident-action"));
-    incidents.delete(WRITER, upper.toUpperCase(Locale.ROOT), null);
-    assertThrows(NotFoundException.class, () -> incidents.view(WRITER, upper));
-    assertEquals(0L, actions.preview(WRITER, action).counts().get("incident-action"));
-    actions.delete(WRITER, action, null);
+        items
+            .preview(incidents, WRITER, upper.toUpperCase(Locale.ROOT))
+            .counts()
+            .get("incident-action"));
+    items.delete(incidents, WRITER, upper.toUpperCase(Locale.ROOT), null);
+    assertThrows(NotFoundException.class, () -> items.view(incidents, WRITER, upper));
+    assertEquals(0L, items.preview(actions, WRITER, action).counts().get("incident-action"));
+    items.delete(actions, WRITER, action, null);
   }
 
   @Test
   void theKeptCountsAgreeWithTheRowsAfterCreatesAndCascadedDeletes() {
     assertKeptCountsAgree();
     String other =
-        incidents.create(WRITER, TestData.incident(P1, OFFICE, "INC-2", "Spill").build()).id();
+        items
+            .create(incidents, WRITER, TestData.incident(P1, OFFICE, "INC-2", "Spill").build())
+            .id();
     String action =
-        actions.create(WRITER, TestData.action(P1, OFFICE, "CHECK", "ACT-X", "Check").build()).id();
-    links.create(WRITER, TestData.link(P1, OFFICE, other, action).build());
-    links.create(WRITER, TestData.link(P1, OFFICE, incident, action).build());
+        items
+            .create(actions, WRITER, TestData.action(P1, OFFICE, "CHECK", "ACT-X", "Check").build())
+            .id();
+    items.create(links, WRITER, TestData.link(P1, OFFICE, other, action).build());
+    items.create(links, WRITER, TestData.link(P1, OFFICE, incident, action).build());
     assertEquals(LINKS + 2, assertKeptCountsAgree());
-    incidents.delete(WRITER, other, null);
+    items.delete(incidents, WRITER, other, null);
     assertEquals(LINKS + 1, assertKeptCountsAgree());
-    actions.delete(WRITER, action, null);
+    items.delete(actions, WRITER, action, null);
     assertEquals(LINKS, assertKeptCountsAgree());
   }
 
@@ -420,20 +464,22 @@ class BoundaryIT {
   /** The total of an unfiltered search (a kept count) equals a count of the rows; returns it. */
   private long assertKeptCountsAgree() {
     long kept =
-        links
-            .index(WRITER, IndexRequest.fromJson(linkModel, JsonObject.EMPTY_JSON_OBJECT))
+        items
+            .index(links, WRITER, IndexRequest.fromJson(linkModel, JsonObject.EMPTY_JSON_OBJECT))
             .totalCount();
     JsonObject everyLink =
         Json.createObjectBuilder()
             .add("filter", Json.createObjectBuilder().add("entity_type", "ACTION"))
             .build();
-    long counted = links.index(WRITER, IndexRequest.fromJson(linkModel, everyLink)).totalCount();
+    long counted =
+        items.index(links, WRITER, IndexRequest.fromJson(linkModel, everyLink)).totalCount();
     assertEquals(counted, kept, "the kept count of links");
     JsonObject none = JsonObject.EMPTY_JSON_OBJECT;
     assertEquals(
-        actions.index(WRITER, IndexRequest.fromJson(actionModel, none)).totalCount(),
-        actions
+        items.index(actions, WRITER, IndexRequest.fromJson(actionModel, none)).totalCount(),
+        items
             .index(
+                actions,
                 WRITER,
                 IndexRequest.fromJson(
                     actionModel,
@@ -446,8 +492,9 @@ class BoundaryIT {
   }
 
   private String anyLink() {
-    return links
+    return items
         .index(
+            links,
             WRITER,
             IndexRequest.fromJson(linkModel, Json.createObjectBuilder().add("per-page", 1).build()))
         .items()

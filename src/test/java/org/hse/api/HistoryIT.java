@@ -24,16 +24,17 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.hse.api.action.boundary.Actions;
+import org.hse.api.action.boundary.ActionRules;
+import org.hse.api.boundary.Items;
 import org.hse.api.boundary.Stored;
-import org.hse.api.incident.boundary.Incidents;
-import org.hse.api.incidentaction.boundary.IncidentActions;
+import org.hse.api.incident.boundary.IncidentRules;
+import org.hse.api.incidentaction.boundary.IncidentActionRules;
 import org.hse.api.model.ResourceModels;
 import org.hse.api.platform.DataSourceConfiguration;
 import org.hse.api.query.DeletedItems;
 import org.hse.api.security.Caller;
-import org.hse.api.tenancy.boundary.Offices;
-import org.hse.api.tenancy.boundary.Projects;
+import org.hse.api.tenancy.boundary.OfficeRules;
+import org.hse.api.tenancy.boundary.ProjectRules;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -57,12 +58,13 @@ class HistoryIT {
 
   static boolean seeded;
 
-  @Inject Projects projects;
-  @Inject Offices offices;
-  @Inject Incidents incidents;
+  @Inject Items items;
+  @Inject ProjectRules projects;
+  @Inject OfficeRules offices;
+  @Inject IncidentRules incidents;
   @Inject ResourceModels models;
-  @Inject Actions actions;
-  @Inject IncidentActions links;
+  @Inject ActionRules actions;
+  @Inject IncidentActionRules links;
 
   @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
   DataSource dataSource;
@@ -81,10 +83,10 @@ class HistoryIT {
     if (seeded) {
       return;
     }
-    projects.create(ADMIN, TestData.project(P1, "Alpha Safety").build());
-    offices.create(ADMIN, TestData.office(OFFICE, P1, "North plant"));
-    projects.create(ADMIN, TestData.project(P2, "Beta Works").build());
-    offices.create(ADMIN, TestData.office(OTHER_OFFICE, P2, "Beta site"));
+    items.create(projects, ADMIN, TestData.project(P1, "Alpha Safety").build());
+    items.create(offices, ADMIN, TestData.office(OFFICE, P1, "North plant"));
+    items.create(projects, ADMIN, TestData.project(P2, "Beta Works").build());
+    items.create(offices, ADMIN, TestData.office(OTHER_OFFICE, P2, "Beta site"));
     seeded = true;
   }
 
@@ -102,16 +104,18 @@ class HistoryIT {
 
   @Test
   void everyCreateUpdateAndDeleteLeavesItsEntryWithTheItemAsViewAnswersIt() throws Exception {
-    String incident = incidents.create(WRITER, incident("INC-H", "History")).id();
-    String action = actions.create(WRITER, action("ACT-H", "Trace")).id();
-    Stored created = links.create(WRITER, TestData.link(P1, OFFICE, incident, action).build());
+    String incident = items.create(incidents, WRITER, incident("INC-H", "History")).id();
+    String action = items.create(actions, WRITER, action("ACT-H", "Trace")).id();
+    Stored created =
+        items.create(links, WRITER, TestData.link(P1, OFFICE, incident, action).build());
     Stored updated =
-        links.update(
+        items.update(
+            links,
             WRITER,
             created.id(),
             Json.createObjectBuilder().add("description", "why").build(),
             null);
-    JsonObject lastSeen = links.view(WRITER, created.id()).item();
+    JsonObject lastSeen = items.view(links, WRITER, created.id()).item();
     assertEquals(updated.item(), lastSeen);
 
     List<Entry> entries = entries(created.id());
@@ -119,9 +123,9 @@ class HistoryIT {
     assertEntry(entries.get(0), "incident-action", created.id(), 1, "create", created.item());
     assertEntry(entries.get(1), "incident-action", created.id(), 2, "update", lastSeen);
 
-    JsonObject incidentBefore = incidents.view(WRITER, incident).item();
+    JsonObject incidentBefore = items.view(incidents, WRITER, incident).item();
     long seqBefore = maxSeq();
-    incidents.delete(WRITER, incident, null);
+    items.delete(incidents, WRITER, incident, null);
 
     List<Entry> link = entries(created.id());
     assertEquals(3, link.size(), "the cascaded delete of the link is recorded too");
@@ -142,8 +146,10 @@ class HistoryIT {
     String id = "44444444-4444-4444-8444-444444444444";
     transaction.begin();
     try {
-      incidents.create(
-          WRITER, incidentBuilder("INC-R", "Rolled back").add("office_incident_id", id).build());
+      items.create(
+          incidents,
+          WRITER,
+          incidentBuilder("INC-R", "Rolled back").add("office_incident_id", id).build());
       assertEquals(1, entries(id).size(), "written in the transaction of the create");
       assertEquals(
           0,
@@ -154,18 +160,21 @@ class HistoryIT {
     }
     assertEquals(0, entries(id).size(), "the rollback took the entry with it");
 
-    String stored = incidents.create(WRITER, incident("INC-S", "Stored")).id();
+    String stored = items.create(incidents, WRITER, incident("INC-S", "Stored")).id();
     long entriesBefore = entries(stored).size();
     assertThrows(
         ClientErrorException.class,
         () ->
-            incidents.create(
+            items.create(
+                incidents,
                 WRITER,
                 incidentBuilder("INC-S", "Other content")
                     .add("office_incident_id", stored)
                     .build()));
-    incidents.create(
-        WRITER, incidentBuilder("INC-S", "Stored").add("office_incident_id", stored).build());
+    items.create(
+        incidents,
+        WRITER,
+        incidentBuilder("INC-S", "Stored").add("office_incident_id", stored).build());
     assertEquals(
         entriesBefore,
         entries(stored).size(),
@@ -181,33 +190,35 @@ class HistoryIT {
   void aChangeThatCommitsAfterALaterOneTheReaderPassedIsStillInTheFeed() throws Exception {
     // in two projects, so that the two creates share no row to lock (the kept counts are per
     // project)
-    String start = incidents.changes(ADMIN, null, 1000).getString("next");
+    String start = items.changes(incidents, ADMIN, null, 1000).getString("next");
     String early = "45555555-5555-4555-8555-555555555555";
     String late;
     JsonObject first;
     transaction.begin();
     try {
-      incidents.create(
+      items.create(
+          incidents,
           ADMIN,
           TestData.incident(P2, OTHER_OFFICE, "INC-E", "Early")
               .add("office_incident_id", early)
               .build());
       late =
           CompletableFuture.supplyAsync(
-                  () -> incidents.create(WRITER, incident("INC-L", "Late")).id(), executor)
+                  () -> items.create(incidents, WRITER, incident("INC-L", "Late")).id(), executor)
               .get(30, TimeUnit.SECONDS);
       first =
-          CompletableFuture.supplyAsync(() -> incidents.changes(ADMIN, start, 1000), executor)
+          CompletableFuture.supplyAsync(
+                  () -> items.changes(incidents, ADMIN, start, 1000), executor)
               .get(30, TimeUnit.SECONDS);
     } finally {
       transaction.commit();
     }
     assertEquals(List.of(late + " create"), changes(first));
-    JsonObject second = incidents.changes(ADMIN, first.getString("next"), 1000);
+    JsonObject second = items.changes(incidents, ADMIN, first.getString("next"), 1000);
     assertEquals(List.of(early + " create"), changes(second));
     assertEquals(
         List.of(late + " create", early + " create"),
-        changes(incidents.changes(ADMIN, start, 1000)),
+        changes(items.changes(incidents, ADMIN, start, 1000)),
         "read again from the start: the same changes in the same order");
   }
 
@@ -219,14 +230,15 @@ class HistoryIT {
 
   @Test
   void aDeleteThatCascadesOverMoreThanAChunkRecordsEveryItem() throws Exception {
-    String incident = incidents.create(WRITER, incident("INC-C", "Many links")).id();
+    String incident = items.create(incidents, WRITER, incident("INC-C", "Many links")).id();
     List<String> ids = new ArrayList<>();
     int many = 1100;
     for (int i = 0; i < many; i++) {
-      String action = actions.create(WRITER, action("ACT-C" + i, "Many " + i)).id();
-      ids.add(links.create(WRITER, TestData.link(P1, OFFICE, incident, action).build()).id());
+      String action = items.create(actions, WRITER, action("ACT-C" + i, "Many " + i)).id();
+      ids.add(
+          items.create(links, WRITER, TestData.link(P1, OFFICE, incident, action).build()).id());
     }
-    incidents.delete(WRITER, incident, null);
+    items.delete(incidents, WRITER, incident, null);
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
@@ -252,10 +264,10 @@ class HistoryIT {
 
   @Test
   void aDeleteThatRollsBackLeavesNoDeletedItem() throws Exception {
-    String incident = incidents.create(WRITER, incident("INC-D", "Kept")).id();
+    String incident = items.create(incidents, WRITER, incident("INC-D", "Kept")).id();
     transaction.begin();
     try {
-      incidents.delete(WRITER, incident, null);
+      items.delete(incidents, WRITER, incident, null);
       assertEquals(
           1,
           count("SELECT COUNT(*) FROM deleted_incident WHERE office_incident_id = ?", incident),
@@ -283,8 +295,8 @@ class HistoryIT {
 
   @Test
   void theRowOfAnItemDeletedBeforeTheTablesExistedIsWrittenFromItsHistory() throws Exception {
-    String gone = incidents.create(WRITER, incident("INC-B", "Backfilled")).id();
-    incidents.delete(WRITER, gone, null);
+    String gone = items.create(incidents, WRITER, incident("INC-B", "Backfilled")).id();
+    items.delete(incidents, WRITER, gone, null);
     String read =
         "SELECT office_incident_id, code, name, date_incident, status, tenant_id, office_name,"
             + " created_at, deleted_at, deleted_by FROM deleted_incident WHERE office_incident_id = ?";

@@ -10,10 +10,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The right a boundary method needs: {@link RoleCheck} refuses a caller whose role lacks it (403)
- * before the method runs. It stands on {@link V2Store}'s verbs, which every boundary inherits: the
- * container's {@code @RolesAllowed} cannot vary by boundary there (an admin alone writes projects
- * and offices), and the caller is the method's own parameter.
+ * The right an {@link Items} verb needs: {@link RoleCheck} refuses a caller whose role lacks it
+ * (403) before the verb runs. Not the container's {@code @RolesAllowed}: who may write depends on
+ * the resource the verb is called for (an admin alone writes projects and offices), which is the
+ * verb's {@link ItemRules} argument, as the caller is.
  */
 @InterceptorBinding
 @Retention(RUNTIME)

@@ -28,8 +28,9 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.function.LongPredicate;
+import org.hse.api.boundary.ItemRules;
+import org.hse.api.boundary.Items;
 import org.hse.api.boundary.Stored;
-import org.hse.api.boundary.V2Store;
 import org.hse.api.errors.ValidationFailedException;
 import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Values;
@@ -42,7 +43,8 @@ import org.hse.api.security.CallerProducer;
 
 /**
  * The five verbs of a v2 resource as HTTP, written once: a feature's resource extends it, names its
- * path and hands over its boundary. Kept thin: parsing, then one boundary call, then headers.
+ * path and hands over its {@link ItemRules}, which goes with every call of the one boundary, {@link
+ * Items}. Kept thin: parsing, then one boundary call, then headers.
  *
  * <p>A resource is {@code @ApplicationScoped}: its {@code @Context} fields are proxies to the
  * current request, and creating and injecting a resource for every request was a twentieth of a
@@ -64,11 +66,14 @@ public abstract class V2Resource<E extends Audited> {
 
   @Inject RequestBodies bodies;
 
-  /** The boundary of this resource. */
-  protected abstract V2Store<E> store();
+  @Inject Items items;
 
-  /** The model of this resource (the boundary is an EJB: only its public methods may be called). */
-  protected abstract ResourceModel<E> model();
+  /** The feature's rules, which name its model and go with every boundary call. */
+  protected abstract ItemRules<E> rules();
+
+  private ResourceModel<E> model() {
+    return rules().model();
+  }
 
   @POST
   @Path("index")
@@ -76,7 +81,7 @@ public abstract class V2Resource<E extends Audited> {
   public Response searchByBody(InputStream body) {
     IndexRequest<E> search =
         IndexRequest.fromJson(model(), bodies.readSearch(body, headers.getMediaType()));
-    Page<JsonObject> page = store().index(caller(), search);
+    Page<JsonObject> page = items.index(rules(), caller(), search);
     return PagingHeaders.paging(page(page), page).build();
   }
 
@@ -84,7 +89,7 @@ public abstract class V2Resource<E extends Audited> {
   @Path("index")
   public Response searchByQuery() {
     IndexRequest<E> search = IndexRequest.fromQuery(model(), uriInfo.getQueryParameters());
-    return pagedWithLinks(store().index(caller(), search));
+    return pagedWithLinks(items.index(rules(), caller(), search));
   }
 
   @POST
@@ -94,10 +99,10 @@ public abstract class V2Resource<E extends Audited> {
     JsonObject item = bodies.read(body, headers.getMediaType());
     Stored stored;
     try {
-      stored = store().create(caller(), item);
-    } catch (V2Store.CreateRaced raced) {
+      stored = items.create(rules(), caller(), item);
+    } catch (Items.CreateRaced raced) {
       // the other create has committed: this one, in a new transaction, is now a plain retry
-      stored = store().create(caller(), item);
+      stored = items.create(rules(), caller(), item);
     }
     ResponseBuilder response =
         stored.created()
@@ -116,7 +121,7 @@ public abstract class V2Resource<E extends Audited> {
   @GET
   @Path("view/{id}")
   public Response view(@PathParam("id") String id) {
-    return item(Response.ok(), store().view(caller(), id));
+    return item(Response.ok(), items.view(rules(), caller(), id));
   }
 
   @GET
@@ -130,7 +135,7 @@ public abstract class V2Resource<E extends Audited> {
   @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
   public Response update(@PathParam("id") String id, InputStream body) {
     JsonObject input = bodies.read(body, headers.getMediaType());
-    return item(Response.ok(), store().update(caller(), id, input, ifMatch()));
+    return item(Response.ok(), items.update(rules(), caller(), id, input, ifMatch()));
   }
 
   @PUT
@@ -145,7 +150,7 @@ public abstract class V2Resource<E extends Audited> {
   @Path("history/{id}")
   public Response history(@PathParam("id") String id) {
     IndexRequest<E> paging = pagingBeside("id", true);
-    return pagedWithLinks(store().history(caller(), id, paging.page(), paging.perPage()));
+    return pagedWithLinks(items.history(rules(), caller(), id, paging.page(), paging.perPage()));
   }
 
   @GET
@@ -162,20 +167,21 @@ public abstract class V2Resource<E extends Audited> {
   @Path("changes")
   public Response changes(@QueryParam("after") String after) {
     IndexRequest<E> paging = pagingBeside("after", false);
-    return Response.ok(store().changes(caller(), after, paging.perPage()).toString()).build();
+    return Response.ok(items.changes(rules(), caller(), after, paging.perPage()).toString())
+        .build();
   }
 
   @DELETE
   @Path("delete/{id}")
   public Response delete(@PathParam("id") String id, @QueryParam("force") String force) {
     if (force == null || "false".equals(force)) {
-      DeletePreview preview = store().preview(caller(), id);
+      DeletePreview preview = items.preview(rules(), caller(), id);
       return Response.ok(preview.toJson().toString()).build();
     }
     if (!"true".equals(force)) {
       throw new ValidationFailedException("force", "must be true or false");
     }
-    store().delete(caller(), id, ifMatch());
+    items.delete(rules(), caller(), id, ifMatch());
     return Response.noContent().build();
   }
 

@@ -15,7 +15,7 @@ import org.hse.api.model.ResourceModel;
 
 /**
  * The history entries of one write transaction (table {@code history}, Flyway {@code V6}): {@code
- * V2Store} adds one for every item it creates, updates or deletes, cascaded deletes included, and
+ * Items} adds one for every item it creates, updates or deletes, cascaded deletes included, and
  * writes them with {@link #write} before the transaction commits, so that a write that rolls back
  * leaves none. A delete's entry comes with the row of the deleted item that searches with {@code
  * history: true} find ({@link DeletedItems}), written with it. The entries carry no feed number:

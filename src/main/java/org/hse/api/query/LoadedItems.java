@@ -17,9 +17,9 @@ public final class LoadedItems {
 
   /**
    * Writes, in the current transaction, the create entry of every item of a tenant, as {@code
-   * V2Store} writes one for an item created through the API, so that its history and the change
-   * feed begin with its creation like every other item's: the tenant first, then its dependents,
-   * parents before children.
+   * Items} writes one for an item created through the API, so that its history and the change feed
+   * begin with its creation like every other item's: the tenant first, then its dependents, parents
+   * before children.
    *
    * @param by the name the entries give as their author, in place of a caller's {@code upn}
    */

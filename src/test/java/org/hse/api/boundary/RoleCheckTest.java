@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.ForbiddenException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Set;
-import org.hse.api.action.boundary.Actions;
+import org.hse.api.action.boundary.ActionRules;
+import org.hse.api.incident.boundary.IncidentRules;
+import org.hse.api.incidentaction.boundary.IncidentActionRules;
 import org.hse.api.security.Caller;
-import org.hse.api.tenancy.boundary.Offices;
-import org.hse.api.tenancy.boundary.Projects;
+import org.hse.api.tenancy.boundary.OfficeRules;
+import org.hse.api.tenancy.boundary.ProjectRules;
 import org.junit.jupiter.api.Test;
 
 /** Which role may read and write, as the contract lists them, and that no verb goes unchecked. */
@@ -27,25 +28,31 @@ class RoleCheckTest {
   @Test
   void readersReadWritersWriteAndOnlyAdminsWriteProjectsAndOffices() {
     for (Caller caller : new Caller[] {with("reader"), with("writer"), with("admin")}) {
-      assertDoesNotThrow(() -> RoleCheck.require(caller, Right.READ, false, "action"));
-      assertDoesNotThrow(() -> RoleCheck.require(caller, Right.READ, true, "office"));
+      assertDoesNotThrow(() -> RoleCheck.require(caller, Right.READ, WrittenBy.WRITERS, "action"));
+      assertDoesNotThrow(() -> RoleCheck.require(caller, Right.READ, WrittenBy.ADMINS, "office"));
     }
-    assertDoesNotThrow(() -> RoleCheck.require(with("writer"), Right.WRITE, false, "action"));
-    assertDoesNotThrow(() -> RoleCheck.require(with("admin"), Right.WRITE, true, "office"));
-    assertRefused(with("reader"), Right.WRITE, false, "Your role may not change action items.");
-    assertRefused(with("writer"), Right.WRITE, true, "Your role may not change office items.");
-    assertRefused(with(), Right.READ, false, "Your role may not read action items.");
-    assertRefused(with("auditor"), Right.READ, false, "Your role may not read action items.");
-    assertRefused(with(), Right.WRITE, false, "Your role may not change action items.");
+    assertDoesNotThrow(
+        () -> RoleCheck.require(with("writer"), Right.WRITE, WrittenBy.WRITERS, "action"));
+    assertDoesNotThrow(
+        () -> RoleCheck.require(with("admin"), Right.WRITE, WrittenBy.ADMINS, "office"));
+    assertRefused(
+        with("reader"), Right.WRITE, WrittenBy.WRITERS, "Your role may not change action items.");
+    assertRefused(
+        with("writer"), Right.WRITE, WrittenBy.ADMINS, "Your role may not change office items.");
+    assertRefused(with(), Right.READ, WrittenBy.WRITERS, "Your role may not read action items.");
+    assertRefused(
+        with("auditor"), Right.READ, WrittenBy.WRITERS, "Your role may not read action items.");
+    assertRefused(with(), Right.WRITE, WrittenBy.WRITERS, "Your role may not change action items.");
   }
 
   @Test
-  void everyVerbThatTakesACallerNeedsARight() {
+  void everyVerbThatTakesACallerNeedsARightAndTakesTheRules() {
     long verbs = 0;
-    for (Method method : V2Store.class.getDeclaredMethods()) {
+    for (Method method : Items.class.getDeclaredMethods()) {
       if (Modifier.isPublic(method.getModifiers())
           && Arrays.asList(method.getParameterTypes()).contains(Caller.class)) {
         assertNotNull(method.getAnnotation(Needs.class), method.toString());
+        assertEquals(ItemRules.class, method.getParameterTypes()[0], method.toString());
         verbs++;
       }
     }
@@ -53,17 +60,19 @@ class RoleCheckTest {
   }
 
   @Test
-  void projectsAndOfficesAreWrittenByAdmins() {
-    assertTrue(Projects.class.isAnnotationPresent(WrittenByAdmins.class));
-    assertTrue(Offices.class.isAnnotationPresent(WrittenByAdmins.class));
-    assertTrue(!Actions.class.isAnnotationPresent(WrittenByAdmins.class));
+  void projectsAndOfficesAreWrittenByAdminsAndTheOthersByWriters() {
+    assertEquals(WrittenBy.ADMINS, new ProjectRules().writtenBy());
+    assertEquals(WrittenBy.ADMINS, new OfficeRules().writtenBy());
+    assertEquals(WrittenBy.WRITERS, new IncidentRules().writtenBy());
+    assertEquals(WrittenBy.WRITERS, new ActionRules().writtenBy());
+    assertEquals(WrittenBy.WRITERS, new IncidentActionRules().writtenBy());
   }
 
-  private static void assertRefused(Caller caller, Right right, boolean adminsWrite, String why) {
-    String type = adminsWrite ? "office" : "action";
+  private static void assertRefused(Caller caller, Right right, WrittenBy writtenBy, String why) {
+    String type = writtenBy == WrittenBy.ADMINS ? "office" : "action";
     ForbiddenException refused =
         assertThrows(
-            ForbiddenException.class, () -> RoleCheck.require(caller, right, adminsWrite, type));
+            ForbiddenException.class, () -> RoleCheck.require(caller, right, writtenBy, type));
     assertEquals(why, refused.getMessage());
   }
 }

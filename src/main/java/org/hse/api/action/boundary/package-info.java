@@ -1,5 +1,6 @@
 /**
- * The action resource at its edge: the JAX-RS resource of {@code /v2/action}, thin, and the
- * {@code @Stateless} boundary it delegates to, the transaction and security edge of every verb.
+ * The action resource at its edge: the JAX-RS resource of {@code /v2/action}, thin, and {@code
+ * ActionRules}, what the one boundary ({@code org.hse.api.boundary.Items}) needs to know of the
+ * resource: its model, who may write it and how a write finds the items it names.
  */
 package org.hse.api.action.boundary;

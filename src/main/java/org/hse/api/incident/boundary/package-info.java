@@ -1,5 +1,6 @@
 /**
- * The incident resource at its edge: the JAX-RS resource of {@code /v2/incident}, thin, and the
- * {@code @Stateless} boundary it delegates to, the transaction and security edge of every verb.
+ * The incident resource at its edge: the JAX-RS resource of {@code /v2/incident}, thin, and {@code
+ * IncidentRules}, what the one boundary ({@code org.hse.api.boundary.Items}) needs to know of the
+ * resource: its model, who may write it and how a write finds the items it names.
  */
 package org.hse.api.incident.boundary;

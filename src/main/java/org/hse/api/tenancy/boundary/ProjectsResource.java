@@ -3,10 +3,8 @@ package org.hse.api.tenancy.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
-import org.hse.api.boundary.V2Store;
+import org.hse.api.boundary.ItemRules;
 import org.hse.api.http.V2Resource;
-import org.hse.api.model.ResourceModel;
-import org.hse.api.tenancy.control.ProjectModel;
 import org.hse.api.tenancy.entity.Project;
 
 /** {@code /v2/project}: the five verbs over projects. */
@@ -14,17 +12,10 @@ import org.hse.api.tenancy.entity.Project;
 @ApplicationScoped
 public class ProjectsResource extends V2Resource<Project> {
 
-  @Inject Projects projects;
-
-  @Inject ProjectModel model;
+  @Inject ProjectRules rules;
 
   @Override
-  protected V2Store<Project> store() {
-    return projects;
-  }
-
-  @Override
-  protected ResourceModel<Project> model() {
-    return model;
+  protected ItemRules<Project> rules() {
+    return rules;
   }
 }

@@ -73,7 +73,7 @@ public abstract class PlacedModel<E extends Placed> extends ResourceModel<E> {
             item -> item.getProject().getProjectType());
   }
 
-  /** An item's office is an office of the item's project (PlacedStore checks). */
+  /** An item's office is an office of the item's project (Placement checks). */
   @Override
   public Map<String, String> sameTenantRelations() {
     return Map.of("office", "office.project.id");

@@ -1,5 +1,6 @@
 package org.hse.api.boundary;
 
+import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -11,17 +12,18 @@ import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import org.hse.api.model.AttributeFacts;
 import org.hse.api.model.Field;
 import org.hse.api.model.FieldErrors;
@@ -42,14 +44,17 @@ import org.hse.api.query.WithDeletedQuery;
 import org.hse.api.security.Caller;
 
 /**
- * The five verbs over one resource, written once. A feature's {@code @Stateless} boundary extends
- * it, so each call is one transaction; the caller is passed in and scopes every read and write.
- * Each verb names the right it needs ({@link Needs}), which {@link RoleCheck} checks against the
- * caller's role before the verb runs.
+ * The verbs over the items of every resource, written once: index, view, history, changes, create,
+ * update, the delete preview and delete. Each takes the feature's {@link ItemRules} (its model, who
+ * may write it, how it resolves references) and the caller, who scopes every read and write. One
+ * {@code @Stateless} bean, so each call is one transaction; each verb names the right it needs
+ * ({@link Needs}), which {@link RoleCheck} checks against the caller's role and the rules' {@link
+ * WrittenBy} before the verb runs.
  */
-public abstract class V2Store<E extends Audited> {
+@Stateless
+public class Items {
 
-  @PersistenceContext protected EntityManager em;
+  @PersistenceContext EntityManager em;
 
   @Inject Validator validator;
 
@@ -59,47 +64,6 @@ public abstract class V2Store<E extends Audited> {
 
   @Inject FeedStamper feed;
 
-  /** The resource this boundary serves. */
-  protected abstract ResourceModel<E> model();
-
-  /**
-   * Resolves the references a create or update names and checks the feature's own rules, adding a
-   * field error for each reference that does not exist or is not visible. Throws {@link
-   * ForbiddenException} when the input names a tenant the caller lacks.
-   */
-  protected abstract void resolve(E item, ItemInput<E> input, Caller caller, FieldErrors errors);
-
-  /**
-   * The item a reference field names, when it exists and the caller may see it; otherwise a field
-   * error on that field and null.
-   */
-  protected <R> R reference(
-      Class<R> type,
-      ItemInput<E> input,
-      String field,
-      Caller caller,
-      FieldErrors errors,
-      java.util.function.Function<R, String> tenantOf) {
-    Object id = input.get(field);
-    if (id == null) {
-      return null;
-    }
-    R found = em.find(type, id);
-    if (found == null || !caller.sees(tenantOf.apply(found))) {
-      errors.add(field, "does not name an item you can see");
-      return null;
-    }
-    return found;
-  }
-
-  /** Refuses a create or update that names a tenant the caller lacks (403). */
-  protected void requireTenant(Caller caller, ItemInput<E> input, String field) {
-    Object tenant = input.get(field);
-    if (tenant != null && !caller.sees((String) tenant)) {
-      throw new ForbiddenException("You may not write items of project " + tenant + ".");
-    }
-  }
-
   /**
    * A search reads without a transaction of its own (each statement sees committed data): no
    * transaction to begin and commit for two selects. With {@code history}, it finds the deleted
@@ -107,20 +71,23 @@ public abstract class V2Store<E extends Audited> {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   @Needs(Right.READ)
-  public Page<JsonObject> index(Caller caller, IndexRequest<E> request) {
+  public <E extends Audited> Page<JsonObject> index(
+      ItemRules<E> rules, Caller caller, IndexRequest<E> request) {
+    ResourceModel<E> model = rules.model();
     if (request.history()) {
-      return new WithDeletedQuery<>(em, model(), neverMissing()).run(caller, request);
+      return new WithDeletedQuery<>(em, model, neverMissing(model)).run(caller, request);
     }
-    return new IndexQuery<>(em, model(), neverMissing()).run(caller, request);
+    return new IndexQuery<>(em, model, neverMissing(model)).run(caller, request);
   }
 
   /** The item as the API shows it, read in one statement with its joined names, no transaction. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   @Needs(Right.READ)
-  public Stored view(Caller caller, String id) {
+  public <E extends Audited> Stored view(ItemRules<E> rules, Caller caller, String id) {
+    ResourceModel<E> model = rules.model();
     Optional<Stored> item =
-        Values.isUuid(id) ? read(caller, id.toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
-    return item.orElseThrow(() -> notFound(id));
+        Values.isUuid(id) ? read(model, caller, id.toLowerCase(Locale.ROOT)) : Optional.empty();
+    return item.orElseThrow(() -> notFound(model, id));
   }
 
   /**
@@ -129,14 +96,16 @@ public abstract class V2Store<E extends Audited> {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   @Needs(Right.READ)
-  public Page<JsonObject> history(Caller caller, String id, int page, int perPage) {
+  public <E extends Audited> Page<JsonObject> history(
+      ItemRules<E> rules, Caller caller, String id, int page, int perPage) {
+    ResourceModel<E> model = rules.model();
     Page<JsonObject> entries =
         Values.isUuid(id)
             ? new HistoryQuery(em)
-                .entries(caller, model(), id.toLowerCase(java.util.Locale.ROOT), page, perPage)
+                .entries(caller, model, id.toLowerCase(Locale.ROOT), page, perPage)
             : new Page<JsonObject>(List.of(), 0, page, perPage);
     if (entries.totalCount() == 0) {
-      throw notFound(id);
+      throw notFound(model, id);
     }
     return entries;
   }
@@ -147,29 +116,32 @@ public abstract class V2Store<E extends Audited> {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   @Needs(Right.READ)
-  public JsonObject changes(Caller caller, String after, int limit) {
-    feed.stamp(model().type());
-    return new HistoryQuery(em).changes(caller, model(), after, limit);
+  public <E extends Audited> JsonObject changes(
+      ItemRules<E> rules, Caller caller, String after, int limit) {
+    ResourceModel<E> model = rules.model();
+    feed.stamp(model.type());
+    return new HistoryQuery(em).changes(caller, model, after, limit);
   }
 
   @Needs(Right.WRITE)
-  public Stored create(Caller caller, JsonObject body) {
+  public <E extends Audited> Stored create(ItemRules<E> rules, Caller caller, JsonObject body) {
+    ResourceModel<E> model = rules.model();
     FieldErrors errors = new FieldErrors();
-    ItemInput<E> input = ItemInput.bind(model(), body, errors);
-    Field<E> key = model().idField();
+    ItemInput<E> input = ItemInput.bind(model, body, errors);
+    Field<E> key = model.idField();
     boolean supplied = input.has(key) && input.get(key) != null;
     String id = supplied ? (String) input.get(key) : UUID.randomUUID().toString();
-    E candidate = model().newItem(id);
-    write(candidate, input, caller, errors, true);
-    E existing = supplied ? em.find(model().entityClass(), id) : null;
+    E candidate = model.newItem(id);
+    write(rules, candidate, input, caller, errors, true);
+    E existing = supplied ? em.find(model.entityClass(), id) : null;
     if (existing != null) {
-      if (!isVisible(caller, existing) || !sameContent(existing, candidate)) {
+      if (!isVisible(model, caller, existing) || !sameContent(model, existing, candidate)) {
         throw new ClientErrorException(
             "An item with id " + id + " exists already with different content.", Status.CONFLICT);
       }
-      return stored(existing, false);
+      return stored(model, existing, false);
     }
-    if (supplied && new HistoryQuery(em).wasDeleted(model(), id)) {
+    if (supplied && new HistoryQuery(em).wasDeleted(model, id)) {
       throw new ClientErrorException(
           "The id " + id + " belonged to an item that was deleted; ids are never reused.",
           Status.CONFLICT);
@@ -178,19 +150,19 @@ public abstract class V2Store<E extends Audited> {
     TenantCounts counts = new TenantCounts(em);
     try {
       em.flush();
-      if (model().isTenant()) {
+      if (model.isTenant()) {
         counts.open(id, models.all());
         em.flush();
       }
-      counts.add(model().tenantOf(candidate), model(), 1);
-      Stored created = stored(candidate, true);
+      counts.add(model.tenantOf(candidate), model, 1);
+      Stored created = stored(model, candidate, true);
       history(caller)
           .add(
-              model(),
+              model,
               id,
               created.version(),
               HistoryLog.Operation.CREATE,
-              model().tenantOf(candidate),
+              model.tenantOf(candidate),
               created.item())
           .write();
       return created;
@@ -225,16 +197,18 @@ public abstract class V2Store<E extends Audited> {
    *     stale version is a 412; a change that commits between this read and this write is a 409
    */
   @Needs(Right.WRITE)
-  public Stored update(Caller caller, String id, JsonObject body, LongPredicate ifMatch) {
-    E item = visibleWithRelations(caller, id);
+  public <E extends Audited> Stored update(
+      ItemRules<E> rules, Caller caller, String id, JsonObject body, LongPredicate ifMatch) {
+    ResourceModel<E> model = rules.model();
+    E item = visibleWithRelations(model, caller, id);
     requireMatch(item, ifMatch);
     FieldErrors errors = new FieldErrors();
-    ItemInput<E> input = ItemInput.bind(model(), body, errors);
-    Field<E> key = model().idField();
+    ItemInput<E> input = ItemInput.bind(model, body, errors);
+    Field<E> key = model.idField();
     if (input.has(key) && !id.equals(input.get(key))) {
       errors.add(key.name(), "cannot be changed");
     }
-    for (Field<E> field : model().fields()) {
+    for (Field<E> field : model.fields()) {
       if (field.fixed()
           && input.has(field)
           && !Objects.equals(
@@ -244,9 +218,9 @@ public abstract class V2Store<E extends Audited> {
       }
     }
     long versionBefore = item.getVersion();
-    write(item, input, caller, errors, false);
+    write(rules, item, input, caller, errors, false);
     flush();
-    Stored updated = stored(item, false);
+    Stored updated = stored(model, item, false);
     if (updated.version() == versionBefore) {
       // nothing changed, so nothing was written: no change to record either
       return updated;
@@ -255,49 +229,52 @@ public abstract class V2Store<E extends Audited> {
         () ->
             history(caller)
                 .add(
-                    model(),
+                    model,
                     updated.id(),
                     updated.version(),
                     HistoryLog.Operation.UPDATE,
-                    model().tenantOf(item),
+                    model.tenantOf(item),
                     updated.item())
                 .write());
     return updated;
   }
 
   @Needs(Right.WRITE)
-  public DeletePreview preview(Caller caller, String id) {
-    E item = visible(caller, id);
+  public <E extends Audited> DeletePreview preview(ItemRules<E> rules, Caller caller, String id) {
+    ResourceModel<E> model = rules.model();
+    E item = visible(model, caller, id);
     List<DeletePreview.Affected> affected = new ArrayList<>();
     Map<String, Long> counts = new LinkedHashMap<>();
-    affected.add(new DeletePreview.Affected(model().type(), id, model().label(item)));
-    counts.put(model().type(), 1L);
-    for (ResourceModel<?> dependent : models.dependentsOf(model().type())) {
-      addDependents(dependent, item.getId(), affected, counts);
+    affected.add(new DeletePreview.Affected(model.type(), id, model.label(item)));
+    counts.put(model.type(), 1L);
+    for (ResourceModel<?> dependent : models.dependentsOf(model.type())) {
+      addDependents(model, dependent, item.getId(), affected, counts);
     }
-    return new DeletePreview(model().type(), id, affected, counts);
+    return new DeletePreview(model.type(), id, affected, counts);
   }
 
   /** Deletes the item and its dependents; {@code ifMatch} as for {@link #update}. */
   @Needs(Right.WRITE)
-  public void delete(Caller caller, String id, LongPredicate ifMatch) {
-    E item = visible(caller, id);
+  public <E extends Audited> void delete(
+      ItemRules<E> rules, Caller caller, String id, LongPredicate ifMatch) {
+    ResourceModel<E> model = rules.model();
+    E item = visible(model, caller, id);
     requireMatch(item, ifMatch);
     // every dependent is of the item's tenant
-    String tenant = model().tenantOf(item);
+    String tenant = model.tenantOf(item);
     TenantCounts counts = new TenantCounts(em);
     HistoryLog history = history(caller);
-    Stored before = read(caller, item.getId()).orElseThrow();
+    Stored before = read(model, caller, item.getId()).orElseThrow();
     refusedAsConflict(
         () -> {
-          for (ResourceModel<?> dependent : models.dependentsOf(model().type())) {
-            recordDeletes(dependent, item.getId(), tenant, history);
+          for (ResourceModel<?> dependent : models.dependentsOf(model.type())) {
+            recordDeletes(model, dependent, item.getId(), tenant, history);
             int deleted =
                 em.createQuery(
                         "DELETE FROM "
                             + dependent.entityName(em.getMetamodel())
                             + " d WHERE d."
-                            + dependent.parents().get(model().type())
+                            + dependent.parents().get(model.type())
                             + " = :id")
                     .setParameter("id", item.getId())
                     .executeUpdate();
@@ -305,10 +282,10 @@ public abstract class V2Store<E extends Audited> {
           }
           em.remove(item);
           em.flush();
-          counts.add(tenant, model(), -1);
+          counts.add(tenant, model, -1);
           history
               .add(
-                  model(),
+                  model,
                   before.id(),
                   before.version(),
                   HistoryLog.Operation.DELETE,
@@ -322,15 +299,19 @@ public abstract class V2Store<E extends Audited> {
    * Adds the delete entries of a dependent resource's items that a forced delete of the parent
    * {@code id} is about to remove, read as {@code view} shows them, a chunk at a time.
    */
-  private <D extends Audited> void recordDeletes(
-      ResourceModel<D> dependent, String id, String tenant, HistoryLog history) {
+  private <E extends Audited, D extends Audited> void recordDeletes(
+      ResourceModel<E> model,
+      ResourceModel<D> dependent,
+      String id,
+      String tenant,
+      HistoryLog history) {
     IndexQuery<D> query =
         new IndexQuery<>(
             em, dependent, field -> attributes.neverMissing(dependent.entityClass(), field.path()));
     history.addEvery(
         query,
         dependent,
-        dependent.parents().get(model().type()),
+        dependent.parents().get(model.type()),
         id,
         HistoryLog.Operation.DELETE,
         tenant);
@@ -341,12 +322,13 @@ public abstract class V2Store<E extends Audited> {
     return new HistoryLog(em, caller.username());
   }
 
-  private <D extends Audited> void addDependents(
+  private <E extends Audited, D extends Audited> void addDependents(
+      ResourceModel<E> model,
       ResourceModel<D> dependent,
       String id,
       List<DeletePreview.Affected> affected,
       Map<String, Long> counts) {
-    String where = " d WHERE d." + dependent.parents().get(model().type()) + " = :id";
+    String where = " d WHERE d." + dependent.parents().get(model.type()) + " = :id";
     long count =
         em.createQuery(
                 "SELECT COUNT(d) FROM " + dependent.entityName(em.getMetamodel()) + where,
@@ -370,8 +352,13 @@ public abstract class V2Store<E extends Audited> {
                     new DeletePreview.Affected(dependent.type(), d.getId(), dependent.label(d))));
   }
 
-  private void write(
-      E item, ItemInput<E> input, Caller caller, FieldErrors errors, boolean creating) {
+  private <E extends Audited> void write(
+      ItemRules<E> rules,
+      E item,
+      ItemInput<E> input,
+      Caller caller,
+      FieldErrors errors,
+      boolean creating) {
     input
         .values()
         .forEach(
@@ -380,10 +367,10 @@ public abstract class V2Store<E extends Audited> {
                 field.set(item, value);
               }
             });
-    resolve(item, input, caller, errors);
+    rules.resolve(item, input, errors, new References(em, caller, input, errors));
     for (ConstraintViolation<E> violation : validator.validate(item)) {
       String property = violation.getPropertyPath().iterator().next().getName();
-      model().fields().stream()
+      rules.model().fields().stream()
           .filter(field -> field.access().writable() && field.property().equals(property))
           .findFirst()
           .ifPresent(
@@ -396,8 +383,9 @@ public abstract class V2Store<E extends Audited> {
     errors.throwIfAny();
   }
 
-  private boolean sameContent(E stored, E candidate) {
-    return model().fields().stream()
+  private static <E extends Audited> boolean sameContent(
+      ResourceModel<E> model, E stored, E candidate) {
+    return model.fields().stream()
         .filter(field -> field.access().writable())
         .allMatch(
             field ->
@@ -430,34 +418,32 @@ public abstract class V2Store<E extends Audited> {
    * The item with the relations its answer shows, in one statement: an update answers from it after
    * its write, rather than reading the item again.
    */
-  private E visibleWithRelations(Caller caller, String id) {
-    if (model().fetches().isEmpty()) {
-      return visible(caller, id);
+  private <E extends Audited> E visibleWithRelations(
+      ResourceModel<E> model, Caller caller, String id) {
+    if (model.fetches().isEmpty()) {
+      return visible(model, caller, id);
     }
     StringBuilder jpql =
         new StringBuilder("SELECT e FROM ")
-            .append(model().entityName(em.getMetamodel()))
+            .append(model.entityName(em.getMetamodel()))
             .append(" e");
-    model().fetches().forEach(relation -> jpql.append(" JOIN FETCH e.").append(relation));
+    model.fetches().forEach(relation -> jpql.append(" JOIN FETCH e.").append(relation));
     List<E> found =
         Values.isUuid(id)
-            ? em.createQuery(jpql.append(" WHERE e.id = :id").toString(), model().entityClass())
-                .setParameter("id", id.toLowerCase(java.util.Locale.ROOT))
+            ? em.createQuery(jpql.append(" WHERE e.id = :id").toString(), model.entityClass())
+                .setParameter("id", id.toLowerCase(Locale.ROOT))
                 .getResultList()
             : List.of();
-    if (found.isEmpty() || !isVisible(caller, found.get(0))) {
-      throw notFound(id);
+    if (found.isEmpty() || !isVisible(model, caller, found.get(0))) {
+      throw notFound(model, id);
     }
     return found.get(0);
   }
 
-  private E visible(Caller caller, String id) {
-    E item =
-        Values.isUuid(id)
-            ? em.find(model().entityClass(), id.toLowerCase(java.util.Locale.ROOT))
-            : null;
-    if (item == null || !isVisible(caller, item)) {
-      throw notFound(id);
+  private <E extends Audited> E visible(ResourceModel<E> model, Caller caller, String id) {
+    E item = Values.isUuid(id) ? em.find(model.entityClass(), id.toLowerCase(Locale.ROOT)) : null;
+    if (item == null || !isVisible(model, caller, item)) {
+      throw notFound(model, id);
     }
     return item;
   }
@@ -470,35 +456,38 @@ public abstract class V2Store<E extends Audited> {
     }
   }
 
-  private NotFoundException notFound(String id) {
-    return new NotFoundException("No " + model().type() + " has the id " + id + ".");
+  private static NotFoundException notFound(ResourceModel<?> model, String id) {
+    return new NotFoundException("No " + model.type() + " has the id " + id + ".");
   }
 
-  private boolean isVisible(Caller caller, E item) {
+  private static <E extends Audited> boolean isVisible(
+      ResourceModel<E> model, Caller caller, E item) {
     if (caller.isAdmin()) {
       return true;
     }
-    return caller.sees(model().tenantOf(item));
+    return caller.sees(model.tenantOf(item));
   }
 
   /** The item as the API shows it, with its joined names in one statement. */
-  private Optional<Stored> read(Caller caller, String id) {
-    return new IndexQuery<>(em, model(), neverMissing())
+  private <E extends Audited> Optional<Stored> read(
+      ResourceModel<E> model, Caller caller, String id) {
+    return new IndexQuery<>(em, model, neverMissing(model))
         .item(caller, id)
         .map(item -> new Stored((String) item.id(), item.version(), item.json(), false));
   }
 
-  private Stored stored(E item, boolean created) {
-    return new Stored(item.getId(), item.getVersion(), toJson(item), created);
+  private static <E extends Audited> Stored stored(
+      ResourceModel<E> model, E item, boolean created) {
+    return new Stored(item.getId(), item.getVersion(), toJson(model, item), created);
   }
 
-  private java.util.function.Predicate<Field<E>> neverMissing() {
-    return field -> attributes.neverMissing(model().entityClass(), field.path());
+  private <E extends Audited> Predicate<Field<E>> neverMissing(ResourceModel<E> model) {
+    return field -> attributes.neverMissing(model.entityClass(), field.path());
   }
 
-  private JsonObject toJson(E item) {
+  private static <E extends Audited> JsonObject toJson(ResourceModel<E> model, E item) {
     JsonObjectBuilder json = Values.JSON.createObjectBuilder();
-    for (Field<E> field : model().fields()) {
+    for (Field<E> field : model.fields()) {
       json.add(field.name(), Values.toJson(field.kind(), field.get(item)));
     }
     return json.build();

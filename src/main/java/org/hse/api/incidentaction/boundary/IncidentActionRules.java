@@ -5,62 +5,71 @@ import static org.hse.api.incidentaction.control.IncidentActionModel.INCIDENT;
 import static org.hse.api.incidentaction.control.IncidentActionModel.SUBTENANT;
 import static org.hse.api.incidentaction.control.IncidentActionModel.TENANT;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hse.api.action.entity.Action;
-import org.hse.api.boundary.V2Store;
+import org.hse.api.boundary.ItemRules;
+import org.hse.api.boundary.References;
+import org.hse.api.boundary.WrittenBy;
 import org.hse.api.incident.entity.Incident;
 import org.hse.api.incidentaction.control.IncidentActionModel;
 import org.hse.api.incidentaction.entity.IncidentAction;
 import org.hse.api.model.FieldErrors;
 import org.hse.api.model.ItemInput;
 import org.hse.api.model.ResourceModel;
-import org.hse.api.security.Caller;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Project;
 
 /**
  * Links between incidents and actions: both of the same project, the link at the incident's office
- * and project, one incident linking one action at most once.
+ * and project, one incident linking one action at most once; writers write them.
  */
-@Stateless
-public class IncidentActions extends V2Store<IncidentAction> {
+@ApplicationScoped
+public class IncidentActionRules implements ItemRules<IncidentAction> {
 
   @Inject IncidentActionModel model;
 
   @Override
-  protected ResourceModel<IncidentAction> model() {
+  public ResourceModel<IncidentAction> model() {
     return model;
   }
 
   @Override
-  protected void resolve(
-      IncidentAction link, ItemInput<IncidentAction> input, Caller caller, FieldErrors errors) {
-    requireTenant(caller, input, TENANT);
+  public WrittenBy writtenBy() {
+    return WrittenBy.WRITERS;
+  }
+
+  @Override
+  public void resolve(
+      IncidentAction link,
+      ItemInput<IncidentAction> input,
+      FieldErrors errors,
+      References references) {
+    references.requireTenant(TENANT);
     if (Stream.of(INCIDENT, ACTION, SUBTENANT, TENANT).noneMatch(input::has)) {
       // an update of the link's own fields: its references and place stand as they were checked
       return;
     }
     Boolean pairTaken =
         input.get(INCIDENT) instanceof String incidentId
-            ? readReferences(incidentId, input.get(ACTION), link.getId())
+            ? readReferences(references.em(), incidentId, input.get(ACTION), link.getId())
             : null;
     if (input.has(INCIDENT)) {
-      link.setIncident(
-          reference(Incident.class, input, INCIDENT, caller, errors, Incident::getProjectId));
+      link.setIncident(references.find(Incident.class, INCIDENT, Incident::getProjectId));
     }
     if (input.has(ACTION)) {
-      link.setAction(reference(Action.class, input, ACTION, caller, errors, Action::getProjectId));
+      link.setAction(references.find(Action.class, ACTION, Action::getProjectId));
     }
     Office office =
         input.has(SUBTENANT)
-            ? reference(Office.class, input, SUBTENANT, caller, errors, Office::getProjectId)
+            ? references.find(Office.class, SUBTENANT, Office::getProjectId)
             : link.getOffice();
     Project project =
         input.has(TENANT)
-            ? reference(Project.class, input, TENANT, caller, errors, Project::getId)
+            ? references.find(Project.class, TENANT, Project::getId)
             : link.getProject();
     link.placeAt(office, project);
     Incident incident = link.getIncident();
@@ -79,18 +88,21 @@ public class IncidentActions extends V2Store<IncidentAction> {
     }
     if (!action.getProjectId().equals(incident.getProjectId())) {
       errors.add(ACTION, "must be an action of the incident's project");
-    } else if (pairTaken != null ? pairTaken : isLinkedElsewhere(incident, action, link)) {
+    } else if (pairTaken != null
+        ? pairTaken
+        : isLinkedElsewhere(references.em(), incident, action, link)) {
       errors.add(ACTION, "is linked to this incident already");
     }
   }
 
   /**
    * Puts the named incident, its office and its project in the persistence context, and the named
-   * action with them when the input names one, where the lookups of {@link #resolve} find them: a
+   * action with them when the input names one, where {@link References#find} then finds them: a
    * link is placed at its incident's office and project. One statement when both exist, which also
    * tells whether another link joins the two already (null when not known).
    */
-  private Boolean readReferences(String incidentId, Object actionId, String linkId) {
+  private static Boolean readReferences(
+      EntityManager em, String incidentId, Object actionId, String linkId) {
     if (actionId instanceof String action) {
       List<Object[]> found =
           em.createNamedQuery(IncidentAction.PLACE_AND_PAIR, Object[].class)
@@ -108,7 +120,8 @@ public class IncidentActions extends V2Store<IncidentAction> {
     return null;
   }
 
-  private boolean isLinkedElsewhere(Incident incident, Action action, IncidentAction link) {
+  private static boolean isLinkedElsewhere(
+      EntityManager em, Incident incident, Action action, IncidentAction link) {
     return em.createNamedQuery(IncidentAction.COUNT_SAME_PAIR, Long.class)
             .setParameter("incident", incident.getId())
             .setParameter("action", action.getId())
