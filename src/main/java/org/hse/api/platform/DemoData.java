@@ -133,7 +133,7 @@ public class DemoData {
         drill,
         "Evacuation practised with the exit clear");
     link("c0ffee00-0000-4000-8000-000000000004", conveyor, belt, null);
-    // written without the boundaries: count them and record their creation as the boundaries would
+    // written without the boundary: count them and record their creation as the boundary would
     new TenantCounts(em).recount(PROJECT, models.all());
     LoadedItems.recordCreated(em, models, PROJECT, AUTHOR);
     LOG.warning(

@@ -91,7 +91,7 @@ public final class HistoryLog {
   /**
    * Adds an entry for each item whose attribute at {@code path} is {@code value}, read as {@code
    * view} shows them, a chunk at a time: a forced delete's dependents, or the items of a tenant
-   * written without the boundaries ({@link LoadedItems}).
+   * written without the boundary ({@link LoadedItems}).
    */
   public HistoryLog addEvery(
       IndexQuery<?> items,

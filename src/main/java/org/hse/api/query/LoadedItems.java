@@ -8,7 +8,7 @@ import org.hse.api.model.ResourceModel;
 import org.hse.api.model.ResourceModels;
 
 /**
- * Items written without the boundaries, such as the demo company ({@code
+ * Items written without the boundary, such as the demo company ({@code
  * org.hse.api.platform.DemoData}), persisted as entities at start-up.
  */
 public final class LoadedItems {

@@ -35,7 +35,7 @@ public final class TenantCounts {
 
   /**
    * Counts a project's items of every counted resource from its rows and keeps those counts,
-   * replacing whatever was kept: for items written without the boundaries (the demo data).
+   * replacing whatever was kept: for items written without the boundary (the demo data).
    */
   public void recount(String project, Collection<ResourceModel<?>> models) {
     em.flush();
