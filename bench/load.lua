@@ -7,7 +7,8 @@
 --   OFFSET    where the create and update scenarios start numbering (no two create runs overlap).
 -- Ids follow org.hse.api.bench.DataGenerator: the n-th item of a table is <prefix>-0000-4000-8000-<n>.
 -- The writer's project is project 1: links 1..L/20, incidents and actions 1..I, offices 1..10;
--- creates go to every project, each with the token of a writer of that project.
+-- creates go to every other project (2..20), each with the token of a writer of that project, so
+-- that the reads of project 1 find the data the generator made however long the run creates.
 -- The history- scenarios are their plain twins with history true (the generator deleted one link
 -- in a hundred, with its history, for them to find).
 
@@ -49,14 +50,14 @@ end
 
 local next_request, on_response
 
--- a new pair for every create, in every project in turn (with that project's writer): incident
+-- a new pair for every create, in projects 2..20 in turn (with that project's writer): incident
 -- k of the project with its action k + s, where the shift s skips the multiples of I/5 (the
 -- generated links' own shifts), so that no pair is linked twice; OFFSET keeps runs apart
 local function create()
   local p = offset + tid + counter * threads
   counter = counter + 1
-  local project = p % PROJECTS + 1
-  local q = idiv(p, PROJECTS)
+  local project = p % (PROJECTS - 1) + 2
+  local q = idiv(p, PROJECTS - 1)
   local k = q % incidents
   local r = idiv(q, incidents)
   local fifth = idiv(incidents, PER_INCIDENT)

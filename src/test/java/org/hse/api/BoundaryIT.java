@@ -112,11 +112,32 @@ class BoundaryIT {
 
   @Test
   void aPageCostsTheSameFewStatementsWhateverItsSizeOrDepth() {
-    assertEquals(2, statementsFor(() -> search(10, 1, 10)), "ids with the total, then the items");
-    assertEquals(2, statementsFor(() -> search(LINKS, 1, LINKS)), "a page of 1000 costs the same");
-    assertEquals(2, statementsFor(() -> search(10, 100, 10)), "so does the last page");
+    assertEquals(2, statementsFor(() -> officeSearch(10, 1, 10)), "ids with the total, then items");
     assertEquals(
-        2, statementsFor(() -> search(10, 101, 0)), "past the last page: ids, then a count");
+        2, statementsFor(() -> officeSearch(LINKS, 1, LINKS)), "a page of 1000 costs the same");
+    assertEquals(2, statementsFor(() -> officeSearch(10, 100, 10)), "so does a deep page");
+    assertEquals(
+        2, statementsFor(() -> officeSearch(10, 100_000, 0)), "past the last: ids, then a count");
+  }
+
+  @Test
+  void aPageOfTheLinksOfOneIncidentCostsOneStatement() {
+    assertEquals(1, statementsFor(() -> search(10, 1, 10)), "the items with the total");
+    assertEquals(1, statementsFor(() -> search(LINKS, 1, LINKS)), "a page of 1000 costs the same");
+    assertEquals(1, statementsFor(() -> search(10, 100, 10)), "so does the last page");
+    assertEquals(
+        2, statementsFor(() -> search(10, 101, 0)), "past the last page: the page, then a count");
+  }
+
+  /** A page of the links at the incident's office, a filter that narrows to no handful. */
+  private void officeSearch(int perPage, int page, int expectedItems) {
+    JsonObject body =
+        Json.createObjectBuilder(body(perPage, page))
+            .add("filter", Json.createObjectBuilder().add("subtenant_id", OFFICE))
+            .build();
+    Page<JsonObject> found = items.index(links, WRITER, IndexRequest.fromJson(linkModel, body));
+    assertEquals(expectedItems, found.items().size());
+    assertTrue(found.totalCount() >= LINKS, "the office's links: " + found.totalCount());
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.hse.api.persistence.Audited;
@@ -125,6 +126,15 @@ public abstract class ResourceModel<E extends Audited> {
    */
   public boolean countedPerTenant() {
     return !isTenant();
+  }
+
+  /**
+   * The fields one value of which picks out a handful of items, whatever the size of a tenant (the
+   * links of one incident, of one action): a search filtered by one reads its page in one
+   * statement. None unless the model names some.
+   */
+  public Set<String> fewPerValue() {
+    return Set.of();
   }
 
   public List<String> fetches() {

@@ -30,6 +30,10 @@ import org.hse.api.security.Caller;
  * entity is built, and no long text that the answer does not show is read. A page past the last has
  * no row to carry the total, so it is counted on its own.
  *
+ * <p>A search that a filter narrows to a handful of items whatever the size of the tenant (the
+ * links of one incident: {@link ResourceModel#fewPerValue()}) selects its page's items with the
+ * total in one statement instead: nothing deep to skip, and one round trip fewer.
+ *
  * <p>The queries are JPQL text with every value a named parameter, so that a query of one shape
  * (the same fields filtered the same way, the same sort, the same kind of caller) is the same text
  * whatever the values. EclipseLink translates a JPQL text to SQL once and keeps the translation in
@@ -65,6 +69,9 @@ public final class IndexQuery<E extends Audited> {
     if (seesNothing(caller)) {
       return new Page<>(List.of(), 0, request.page(), request.perPage());
     }
+    if (picksFew(request)) {
+      return fewItems(caller, request);
+    }
     List<Object[]> page = pageIds(caller, request);
     if (page.isEmpty()) {
       long total = request.offset() == 0 ? 0 : count(caller, request);
@@ -76,6 +83,54 @@ public final class IndexQuery<E extends Audited> {
         ids.stream().map(items::get).filter(item -> item != null).map(Item::json).toList();
     long total = ((Number) page.get(0)[1]).longValue();
     return new Page<>(ordered, total, request.page(), request.perPage());
+  }
+
+  /**
+   * Whether the filter names a field of which one value picks out a handful of items ({@link
+   * ResourceModel#fewPerValue()}), exactly: then the search reads its page in one statement.
+   */
+  private boolean picksFew(IndexRequest<E> request) {
+    Set<String> few = model.fewPerValue();
+    return request.filter().entrySet().stream()
+        .anyMatch(
+            filter ->
+                few.contains(filter.getKey().name())
+                    && filter.getValue().stream().allMatch(value -> value != null));
+  }
+
+  /**
+   * A page of a search that a filter narrows to a handful of items (the links of one incident), in
+   * one statement: the items as the API shows them, with the total as a subquery. Joining every
+   * relation of so few rows before the sort costs the database less than a second statement costs
+   * both sides.
+   */
+  private Page<JsonObject> fewItems(Caller caller, IndexRequest<E> request) {
+    Jpql jpql = new Jpql(caller);
+    Projection projection = projection();
+    String text =
+        projection.select()
+            + ", COALESCE("
+            + total(caller, request, jpql)
+            + ", 0) FROM "
+            + projection.from()
+            + conditions(request, projection.paths(), jpql, true)
+            + " ORDER BY "
+            + order(request, projection.paths(), caller);
+    List<Object[]> rows =
+        jpql.bind(em.createQuery(text, Object[].class))
+            .setFirstResult((int) request.offset())
+            .setMaxResults(request.perPage())
+            .getResultList();
+    if (rows.isEmpty()) {
+      long total = request.offset() == 0 ? 0 : count(caller, request);
+      return new Page<>(List.of(), total, request.page(), request.perPage());
+    }
+    long total = ((Number) rows.get(0)[model.fields().size() + 1]).longValue();
+    return new Page<>(
+        rows.stream().map(row -> item(row).json()).toList(),
+        total,
+        request.page(),
+        request.perPage());
   }
 
   /** The item with this id as {@code view} shows it, if the caller may see it. */
@@ -185,45 +240,59 @@ public final class IndexQuery<E extends Audited> {
   }
 
   private List<Item> items(Caller caller, Jpql jpql, String wanted, String order, int limit) {
+    Projection projection = projection();
+    String where =
+        caller == null || caller.isAdmin()
+            ? wanted
+            : wanted + " AND " + tenantScope(projection.paths(), model.tenantPath(), jpql);
+    TypedQuery<Object[]> query =
+        jpql.bind(
+            em.createQuery(
+                projection.select() + " FROM " + projection.from() + " WHERE " + where + order,
+                Object[].class));
+    if (limit < Integer.MAX_VALUE) {
+      // only here: a page size makes EclipseLink translate the query again (see pageIds)
+      query.setMaxResults(limit);
+    }
+    return query.getResultList().stream().map(this::item).toList();
+  }
+
+  /**
+   * What selecting items as the API shows them takes: every fetched relation joined, and every
+   * field and the version selected through those joins.
+   */
+  private record Projection(Paths paths, String select, String from) {}
+
+  private Projection projection() {
     Map<String, String> joined = new LinkedHashMap<>();
-    StringBuilder from = new StringBuilder(entity).append(" e");
+    StringBuilder from = new StringBuilder(entity).append(' ').append(ROOT);
     for (String relation : model.fetches()) {
       String alias = "j" + joined.size();
       joined.put(relation, alias);
       from.append(" JOIN e.").append(relation).append(' ').append(alias);
     }
     Paths paths = new Paths(ROOT, joined);
-    List<Field<E>> fields = model.fields();
     StringBuilder select = new StringBuilder("SELECT ");
-    for (Field<E> field : fields) {
+    for (Field<E> field : model.fields()) {
       select.append(paths.get(field.path())).append(", ");
     }
-    select.append("e.version FROM ").append(from);
-    String where =
-        caller == null || caller.isAdmin()
-            ? wanted
-            : wanted + " AND " + tenantScope(paths, model.tenantPath(), jpql);
-    TypedQuery<Object[]> query =
-        jpql.bind(em.createQuery(select + " WHERE " + where + order, Object[].class));
-    if (limit < Integer.MAX_VALUE) {
-      // only here: a page size makes EclipseLink translate the query again (see pageIds)
-      query.setMaxResults(limit);
+    select.append("e.version");
+    return new Projection(paths, select.toString(), from.toString());
+  }
+
+  /** The item of a row of a {@link Projection}: its fields in order, then the version. */
+  private Item item(Object[] row) {
+    List<Field<E>> fields = model.fields();
+    JsonObjectBuilder json = Values.JSON.createObjectBuilder();
+    Object id = null;
+    for (int i = 0; i < fields.size(); i++) {
+      Field<E> field = fields.get(i);
+      json.add(field.name(), Values.toJson(field.kind(), row[i]));
+      if (field.access() == Access.KEY) {
+        id = row[i];
+      }
     }
-    return query.getResultList().stream()
-        .map(
-            row -> {
-              JsonObjectBuilder json = Values.JSON.createObjectBuilder();
-              Object id = null;
-              for (int i = 0; i < fields.size(); i++) {
-                Field<E> field = fields.get(i);
-                json.add(field.name(), Values.toJson(field.kind(), row[i]));
-                if (field.access() == Access.KEY) {
-                  id = row[i];
-                }
-              }
-              return new Item(id, ((Number) row[fields.size()]).longValue(), json.build());
-            })
-        .toList();
+    return new Item(id, ((Number) row[fields.size()]).longValue(), json.build());
   }
 
   /**

@@ -3,6 +3,7 @@ package org.hse.api.incidentaction.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hse.api.action.entity.Action;
 import org.hse.api.action.entity.Action_;
 import org.hse.api.incident.entity.Incident;
@@ -44,6 +45,12 @@ public class IncidentActionModel extends ResourceModel<IncidentAction> {
         TENANT,
         List.of("incident", "action", "office", "project"),
         Map.of("project", TENANT, "office", SUBTENANT, "incident", INCIDENT, "action", ACTION));
+  }
+
+  /** An incident has a few links, and so has an action, however many a project has. */
+  @Override
+  public Set<String> fewPerValue() {
+    return Set.of(INCIDENT, ACTION);
   }
 
   @Override
