@@ -17,7 +17,6 @@ import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Sort;
 import org.hse.api.tenancy.control.PlacedModel;
 import org.hse.api.tenancy.entity.Office_;
-import org.hse.api.tenancy.entity.Project;
 import org.hse.api.tenancy.entity.Project_;
 
 /** The {@code incident-action} resource, with the joined fields of its incident and action. */
@@ -140,24 +139,10 @@ public class IncidentActionModel extends ResourceModel<IncidentAction> {
             Codec.oneOf(Incident.STATUSES),
             Sort.UNSORTED,
             l -> l.getIncident().getStatus())
-        .readOnly(
-            PlacedModel.PROJECT_NAME,
-            AttributePath.via(IncidentAction_.project, Project_.name),
-            Codec.TEXT,
-            Sort.SORTABLE,
-            l -> l.getProject().getName())
-        .readOnly(
-            PlacedModel.PROJECT_TYPE,
-            AttributePath.via(IncidentAction_.project, Project_.projectType),
-            Codec.oneOf(Project.TYPES),
-            Sort.UNSORTED,
-            l -> l.getProject().getProjectType())
-        .readOnly(
-            PlacedModel.OFFICE_NAME,
-            AttributePath.via(IncidentAction_.office, Office_.name),
-            Codec.TEXT,
-            Sort.SORTABLE,
-            l -> l.getOffice().getName());
+        .with(
+            PlacedModel.projectNames(
+                IncidentAction_.project, IncidentAction::getProject, Sort.UNSORTED))
+        .with(PlacedModel.officeName());
   }
 
   /** A link's incident, action and office are of the link's project (IncidentActions checks). */
