@@ -86,6 +86,25 @@ public final class Fields<E extends Audited> {
         null);
   }
 
+  /**
+   * A field of the item a relation names, joined in: a filter, maybe a sort key, never written; its
+   * path and its value follow the relation.
+   */
+  public <R, V> Fields<E> joined(
+      String name,
+      Relation<E, R> relation,
+      SingularAttribute<? super R, V> attribute,
+      Codec<V> codec,
+      Sort sort,
+      Function<R, V> getter) {
+    return readOnly(
+        name,
+        AttributePath.via(relation.attribute(), attribute),
+        codec,
+        sort,
+        item -> getter.apply(relation.getter().apply(item)));
+  }
+
   /** A field the server computes or joins in: a filter, maybe a sort key, never written. */
   public <V> Fields<E> readOnly(
       String name, AttributePath<E, V> path, Codec<V> codec, Sort sort, Function<E, V> getter) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hse.api.model.Access;
 import org.hse.api.model.Codec;
 import org.hse.api.model.Fields;
+import org.hse.api.model.Relation;
 import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Sort;
 import org.hse.api.tenancy.entity.Office;
@@ -108,7 +109,9 @@ public class OfficeModel extends ResourceModel<Office> {
             Sort.SORTABLE,
             Office::getOfficeTypeId,
             Office::setOfficeTypeId)
-        .with(PlacedModel.projectNames(Office_.project, Office::getProject, Sort.SORTABLE));
+        .with(
+            PlacedModel.projectNames(
+                new Relation<>(Office_.project, Office::getProject), Sort.SORTABLE));
   }
 
   @Override

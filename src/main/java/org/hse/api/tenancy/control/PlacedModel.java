@@ -1,17 +1,17 @@
 package org.hse.api.tenancy.control;
 
-import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.hse.api.model.Access;
-import org.hse.api.model.AttributePath;
 import org.hse.api.model.Codec;
 import org.hse.api.model.Fields;
+import org.hse.api.model.Relation;
 import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Sort;
 import org.hse.api.persistence.Audited;
+import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Office_;
 import org.hse.api.tenancy.entity.Placed;
 import org.hse.api.tenancy.entity.Placed_;
@@ -57,18 +57,19 @@ public abstract class PlacedModel<E extends Placed> extends ResourceModel<E> {
         .reference(
             TENANT, Placed_.project, Project_.id, Access.FIXED, Sort.SORTABLE, Placed::getProject)
         .with(officeName())
-        .with(projectNames(Placed_.project, Placed::getProject, Sort.SORTABLE));
+        .with(projectNames(new Relation<>(Placed_.project, Placed::getProject), Sort.SORTABLE));
   }
 
   /** The joined {@code office_name} of a placed item's office. */
   public static <E extends Placed> UnaryOperator<Fields<E>> officeName() {
     return fields ->
-        fields.readOnly(
+        fields.joined(
             OFFICE_NAME,
-            AttributePath.via(Placed_.office, Office_.name),
+            new Relation<>(Placed_.office, Placed::getOffice),
+            Office_.name,
             Codec.TEXT,
             Sort.SORTABLE,
-            item -> item.getOffice().getName());
+            Office::getName);
   }
 
   /**
@@ -78,21 +79,18 @@ public abstract class PlacedModel<E extends Placed> extends ResourceModel<E> {
    * @param typeSort whether {@code project_type} is a sort key
    */
   public static <E extends Audited> UnaryOperator<Fields<E>> projectNames(
-      SingularAttribute<? super E, Project> project, Function<E, Project> getter, Sort typeSort) {
+      Relation<E, Project> project, Sort typeSort) {
     return fields ->
         fields
-            .readOnly(
-                PROJECT_NAME,
-                AttributePath.via(project, Project_.name),
-                Codec.TEXT,
-                Sort.SORTABLE,
-                item -> getter.apply(item).getName())
-            .readOnly(
+            .joined(
+                PROJECT_NAME, project, Project_.name, Codec.TEXT, Sort.SORTABLE, Project::getName)
+            .joined(
                 PROJECT_TYPE,
-                AttributePath.via(project, Project_.projectType),
+                project,
+                Project_.projectType,
                 Codec.oneOf(Project.TYPES),
                 typeSort,
-                item -> getter.apply(item).getProjectType());
+                Project::getProjectType);
   }
 
   /** An item's office is an office of the item's project (Placement checks). */
