@@ -15,8 +15,13 @@ public interface ItemRules<E extends Audited> {
   /** The resource these rules are for. */
   ResourceModel<E> model();
 
-  /** Who may create, update and delete the items: {@link RoleCheck} refuses anyone else (403). */
-  WrittenBy writtenBy();
+  /**
+   * Who may create, update and delete the items: {@link RoleCheck} refuses anyone else (403).
+   * Writers, unless the feature's rules say otherwise (projects and offices: admins).
+   */
+  default WrittenBy writtenBy() {
+    return WrittenBy.WRITERS;
+  }
 
   /**
    * Resolves the references a create or update names and checks the feature's own rules, adding a

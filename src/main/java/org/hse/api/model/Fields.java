@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.hse.api.persistence.Audited;
 import org.hse.api.persistence.Audited_;
 
@@ -85,10 +86,37 @@ public final class Fields<E extends Audited> {
         null);
   }
 
+  /**
+   * A field of the item a relation names, joined in: a filter, maybe a sort key, never written; its
+   * path and its value follow the relation.
+   */
+  public <R, V> Fields<E> joined(
+      String name,
+      Relation<E, R> relation,
+      SingularAttribute<? super R, V> attribute,
+      Codec<V> codec,
+      Sort sort,
+      Function<R, V> getter) {
+    return readOnly(
+        name,
+        AttributePath.via(relation.attribute(), attribute),
+        codec,
+        sort,
+        item -> getter.apply(relation.getter().apply(item)));
+  }
+
   /** A field the server computes or joins in: a filter, maybe a sort key, never written. */
   public <V> Fields<E> readOnly(
       String name, AttributePath<E, V> path, Codec<V> codec, Sort sort, Function<E, V> getter) {
     return add(name, path, codec, Access.READ_ONLY, sort, getter, null);
+  }
+
+  /**
+   * Adds the fields that several resources declare alike, such as those joined from an item's
+   * project, where the declaration stands in the order the items show them.
+   */
+  public Fields<E> with(UnaryOperator<Fields<E>> declarations) {
+    return declarations.apply(this);
   }
 
   private <V> Fields<E> add(

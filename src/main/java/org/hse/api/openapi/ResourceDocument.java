@@ -312,14 +312,8 @@ final class ResourceDocument {
                 .description("The search; an empty body is an empty object.")
                 .content(json(ref(searchName()))))
         .responses(
-            withErrors(
-                OASFactory.createAPIResponses()
-                    .addAPIResponse(
-                        "200",
-                        page(
-                            "One page of matching items, in the requested order.",
-                            schemaName,
-                            false)),
+            okOr(
+                page("One page of matching items, in the requested order.", schemaName, false),
                 ErrorResponse.BAD_REQUEST,
                 ErrorResponse.UNAUTHORIZED,
                 ErrorResponse.FORBIDDEN,
@@ -350,11 +344,8 @@ final class ResourceDocument {
               .description(FieldSchemas.matching(field) + " Repeated: any of these."));
     }
     return operation.responses(
-        withErrors(
-            OASFactory.createAPIResponses()
-                .addAPIResponse(
-                    "200",
-                    page("One page of matching items, in the requested order.", schemaName, true)),
+        okOr(
+            page("One page of matching items, in the requested order.", schemaName, true),
             ErrorResponse.UNAUTHORIZED,
             ErrorResponse.FORBIDDEN,
             ErrorResponse.VALIDATION_FAILED));
@@ -400,20 +391,16 @@ final class ResourceDocument {
   }
 
   private Operation view(boolean idInPath) {
-    return withId(operation(verbId("view", byQuery(idInPath)), "Read one " + type), idInPath)
-        .responses(
-            withErrors(
-                OASFactory.createAPIResponses().addAPIResponse("200", item("The item.")),
-                READ_ERRORS));
+    return onOneItem("view", idInPath, "Read one " + type)
+        .responses(okOr(item("The item."), READ_ERRORS));
   }
 
   private Operation update(boolean idInPath) {
-    return withId(operation(verbId("update", byQuery(idInPath)), "Update one " + type), idInPath)
-        .addParameter(parameterRef(SharedComponents.IF_MATCH))
+    return onOneItem("update", idInPath, "Update one " + type, SharedComponents.IF_MATCH)
         .requestBody(body(updateName()))
         .responses(
-            withErrors(
-                OASFactory.createAPIResponses().addAPIResponse("200", item("The stored item.")),
+            okOr(
+                item("The stored item."),
                 ErrorResponse.BAD_REQUEST,
                 ErrorResponse.UNAUTHORIZED,
                 ErrorResponse.FORBIDDEN,
@@ -430,13 +417,12 @@ final class ResourceDocument {
         model.parents().isEmpty()
             ? ""
             : " (" + type + " depends on " + String.join(", ", model.parents().keySet()) + ")";
-    return withId(
-            operation(
-                verbId("delete", byQuery(idInPath)),
-                "Delete one " + type + " and its dependents, or preview that" + dependents),
-            idInPath)
-        .addParameter(parameterRef(SharedComponents.FORCE))
-        .addParameter(parameterRef(SharedComponents.IF_MATCH))
+    return onOneItem(
+            "delete",
+            idInPath,
+            "Delete one " + type + " and its dependents, or preview that" + dependents,
+            SharedComponents.FORCE,
+            SharedComponents.IF_MATCH)
         .responses(
             withErrors(
                 OASFactory.createAPIResponses()
@@ -462,22 +448,18 @@ final class ResourceDocument {
   }
 
   private Operation history(boolean idInPath) {
-    return withId(
-            operation(
-                verbId("history", byQuery(idInPath)),
-                "The history of one " + type + ", oldest first; also of a deleted one"),
-            idInPath)
-        .addParameter(parameterRef(SharedComponents.PER_PAGE))
-        .addParameter(parameterRef(SharedComponents.PAGE))
+    return onOneItem(
+            "history",
+            idInPath,
+            "The history of one " + type + ", oldest first; also of a deleted one",
+            SharedComponents.PER_PAGE,
+            SharedComponents.PAGE)
         .responses(
-            withErrors(
-                OASFactory.createAPIResponses()
-                    .addAPIResponse(
-                        "200",
-                        page(
-                            "One page of the item's history entries, oldest first.",
-                            historyEntryName(),
-                            true)),
+            okOr(
+                page(
+                    "One page of the item's history entries, oldest first.",
+                    historyEntryName(),
+                    true),
                 ErrorResponse.UNAUTHORIZED,
                 ErrorResponse.FORBIDDEN,
                 ErrorResponse.NOT_FOUND,
@@ -498,27 +480,31 @@ final class ResourceDocument {
                         + " the feed starts at the beginning. A malformed cursor is a 422."))
         .addParameter(parameterRef(SharedComponents.PER_PAGE))
         .responses(
-            withErrors(
-                OASFactory.createAPIResponses()
-                    .addAPIResponse(
-                        "200",
-                        OASFactory.createAPIResponse()
-                            .description(
-                                "The changes after the cursor that the caller may see, and the"
-                                    + " cursor to ask after next.")
-                            .content(json(ref(changesName())))),
+            okOr(
+                OASFactory.createAPIResponse()
+                    .description(
+                        "The changes after the cursor that the caller may see, and the"
+                            + " cursor to ask after next.")
+                    .content(json(ref(changesName()))),
                 ErrorResponse.UNAUTHORIZED,
                 ErrorResponse.FORBIDDEN,
                 ErrorResponse.VALIDATION_FAILED));
   }
 
-  private static Operation withId(Operation operation, boolean idInPath) {
-    return operation.addParameter(
-        parameterRef(idInPath ? SharedComponents.PATH_ID : SharedComponents.QUERY_ID));
-  }
-
-  private static String byQuery(boolean idInPath) {
-    return idInPath ? "" : "ByQuery";
+  /**
+   * An operation on one item, which names it by its id in the path, or in the query for the {@code
+   * ByQuery} variant; the shared parameters named follow the id.
+   */
+  private Operation onOneItem(
+      String verb, boolean idInPath, String summary, String... sharedParameters) {
+    Operation operation =
+        operation(verbId(verb, idInPath ? "" : "ByQuery"), summary)
+            .addParameter(
+                parameterRef(idInPath ? SharedComponents.PATH_ID : SharedComponents.QUERY_ID));
+    for (String parameter : sharedParameters) {
+      operation.addParameter(parameterRef(parameter));
+    }
+    return operation;
   }
 
   /** An operation id such as {@code createIncidentAction} or {@code viewIncidentActionByQuery}. */
@@ -538,6 +524,11 @@ final class ResourceDocument {
         json(ref(schemaName))
             .addMediaType(FORM, OASFactory.createMediaType().schema(ref(schemaName)));
     return OASFactory.createRequestBody().required(true).content(content);
+  }
+
+  /** The responses of a verb that answers 200 with {@code ok}, or one of the errors. */
+  private static APIResponses okOr(APIResponse ok, ErrorResponse... errors) {
+    return withErrors(OASFactory.createAPIResponses().addAPIResponse("200", ok), errors);
   }
 
   private static APIResponses withErrors(APIResponses responses, ErrorResponse... errors) {

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hse.api.model.Codec;
 import org.hse.api.model.Field;
 import org.hse.api.model.FieldErrors;
 import org.hse.api.model.ResourceModel;
@@ -110,7 +112,7 @@ public record IndexRequest<E extends Audited>(
       Matcher filterParam = FILTER_PARAM.matcher(name);
       if (filterParam.matches()) {
         String fieldName = filterParam.group(1);
-        readFilterTexts(model, fieldName, values, filter, errors);
+        readFilterValues(model, fieldName, values, Values::filterFromText, filter, errors);
         continue;
       }
       String single = values.isEmpty() ? "" : values.get(values.size() - 1);
@@ -165,34 +167,23 @@ public record IndexRequest<E extends Audited>(
       return;
     }
     for (Map.Entry<String, JsonValue> condition : ((JsonObject) value).entrySet()) {
-      String key = filterKey(condition.getKey());
-      Field<E> field = model.field(condition.getKey()).orElse(null);
-      if (field == null) {
-        errors.add(key, "is not a field of " + model.type());
-        continue;
-      }
       JsonValue wanted = condition.getValue();
       List<JsonValue> alternatives =
           wanted.getValueType() == JsonValue.ValueType.ARRAY ? (JsonArray) wanted : List.of(wanted);
-      if (!fitsAnyOf(alternatives.size(), key, errors)) {
-        continue;
-      }
-      List<Object> parsed = new ArrayList<>();
-      for (JsonValue alternative : alternatives) {
-        try {
-          parsed.add(Values.filterFromJson(field.codec(), alternative));
-        } catch (IllegalArgumentException e) {
-          errors.add(key, e.getMessage());
-        }
-      }
-      filter.put(field, parsed);
+      readFilterValues(
+          model, condition.getKey(), alternatives, Values::filterFromJson, filter, errors);
     }
   }
 
-  private static <E extends Audited> void readFilterTexts(
+  /**
+   * Adds the values a filter names for one field, each parsed by {@code parse}, to those the filter
+   * holds for it already: an item matches any of them.
+   */
+  private static <E extends Audited, T> void readFilterValues(
       ResourceModel<E> model,
       String fieldName,
-      List<String> texts,
+      List<T> values,
+      BiFunction<Codec<?>, T, Object> parse,
       Map<Field<E>, List<Object>> filter,
       FieldErrors errors) {
     String key = filterKey(fieldName);
@@ -202,12 +193,12 @@ public record IndexRequest<E extends Audited>(
       return;
     }
     List<Object> parsed = new ArrayList<>(filter.getOrDefault(field, List.of()));
-    if (!fitsAnyOf(parsed.size() + texts.size(), key, errors)) {
+    if (!fitsAnyOf(parsed.size() + values.size(), key, errors)) {
       return;
     }
-    for (String text : texts) {
+    for (T value : values) {
       try {
-        parsed.add(Values.filterFromText(field.codec(), text));
+        parsed.add(parse.apply(field.codec(), value));
       } catch (IllegalArgumentException e) {
         errors.add(key, e.getMessage());
       }

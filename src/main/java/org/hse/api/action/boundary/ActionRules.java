@@ -6,7 +6,6 @@ import org.hse.api.action.control.ActionModel;
 import org.hse.api.action.entity.Action;
 import org.hse.api.boundary.ItemRules;
 import org.hse.api.boundary.References;
-import org.hse.api.boundary.WrittenBy;
 import org.hse.api.model.FieldErrors;
 import org.hse.api.model.ItemInput;
 import org.hse.api.model.ResourceModel;
@@ -21,11 +20,6 @@ public class ActionRules implements ItemRules<Action> {
   @Override
   public ResourceModel<Action> model() {
     return model;
-  }
-
-  @Override
-  public WrittenBy writtenBy() {
-    return WrittenBy.WRITERS;
   }
 
   @Override

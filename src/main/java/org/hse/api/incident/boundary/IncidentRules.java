@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hse.api.boundary.ItemRules;
 import org.hse.api.boundary.References;
-import org.hse.api.boundary.WrittenBy;
 import org.hse.api.incident.control.IncidentModel;
 import org.hse.api.incident.entity.Incident;
 import org.hse.api.model.FieldErrors;
@@ -21,11 +20,6 @@ public class IncidentRules implements ItemRules<Incident> {
   @Override
   public ResourceModel<Incident> model() {
     return model;
-  }
-
-  @Override
-  public WrittenBy writtenBy() {
-    return WrittenBy.WRITERS;
   }
 
   @Override

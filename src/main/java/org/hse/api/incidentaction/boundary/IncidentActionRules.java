@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.hse.api.action.entity.Action;
 import org.hse.api.boundary.ItemRules;
 import org.hse.api.boundary.References;
-import org.hse.api.boundary.WrittenBy;
 import org.hse.api.incident.entity.Incident;
 import org.hse.api.incidentaction.control.IncidentActionModel;
 import org.hse.api.incidentaction.entity.IncidentAction;
@@ -35,11 +34,6 @@ public class IncidentActionRules implements ItemRules<IncidentAction> {
   @Override
   public ResourceModel<IncidentAction> model() {
     return model;
-  }
-
-  @Override
-  public WrittenBy writtenBy() {
-    return WrittenBy.WRITERS;
   }
 
   @Override

@@ -11,14 +11,13 @@ import org.hse.api.incident.entity.Incident_;
 import org.hse.api.incidentaction.entity.IncidentAction;
 import org.hse.api.incidentaction.entity.IncidentAction_;
 import org.hse.api.model.Access;
-import org.hse.api.model.AttributePath;
 import org.hse.api.model.Codec;
 import org.hse.api.model.Fields;
+import org.hse.api.model.Relation;
 import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Sort;
 import org.hse.api.tenancy.control.PlacedModel;
 import org.hse.api.tenancy.entity.Office_;
-import org.hse.api.tenancy.entity.Project;
 import org.hse.api.tenancy.entity.Project_;
 
 /** The {@code incident-action} resource, with the joined fields of its incident and action. */
@@ -55,6 +54,10 @@ public class IncidentActionModel extends ResourceModel<IncidentAction> {
 
   @Override
   protected Fields<IncidentAction> declare(Fields<IncidentAction> fields) {
+    Relation<IncidentAction, Incident> incident =
+        new Relation<>(IncidentAction_.incident, IncidentAction::getIncident);
+    Relation<IncidentAction, Action> action =
+        new Relation<>(IncidentAction_.action, IncidentAction::getAction);
     return fields
         .key("office_incident_action_id", IncidentAction_.id, Sort.UNSORTED, IncidentAction::getId)
         .reference(
@@ -99,72 +102,44 @@ public class IncidentActionModel extends ResourceModel<IncidentAction> {
             Access.CHANGEABLE,
             Sort.UNSORTED,
             IncidentAction::getProject)
-        .readOnly(
-            "action_code",
-            AttributePath.via(IncidentAction_.action, Action_.code),
-            Codec.TEXT,
-            Sort.SORTABLE,
-            l -> l.getAction().getCode())
-        .readOnly(
-            "action_name",
-            AttributePath.via(IncidentAction_.action, Action_.name),
-            Codec.TEXT,
-            Sort.SORTABLE,
-            l -> l.getAction().getName())
-        .readOnly(
+        .joined("action_code", action, Action_.code, Codec.TEXT, Sort.SORTABLE, Action::getCode)
+        .joined("action_name", action, Action_.name, Codec.TEXT, Sort.SORTABLE, Action::getName)
+        .joined(
             "action_type",
-            AttributePath.via(IncidentAction_.action, Action_.actionType),
+            action,
+            Action_.actionType,
             Codec.oneOf(Action.TYPES),
             Sort.SORTABLE,
-            l -> l.getAction().getActionType())
-        .readOnly(
-            "incident_code",
-            AttributePath.via(IncidentAction_.incident, Incident_.code),
-            Codec.TEXT,
-            Sort.SORTABLE,
-            l -> l.getIncident().getCode())
-        .readOnly(
-            "incident_name",
-            AttributePath.via(IncidentAction_.incident, Incident_.name),
-            Codec.TEXT,
-            Sort.SORTABLE,
-            l -> l.getIncident().getName())
-        .readOnly(
+            Action::getActionType)
+        .joined(
+            "incident_code", incident, Incident_.code, Codec.TEXT, Sort.SORTABLE, Incident::getCode)
+        .joined(
+            "incident_name", incident, Incident_.name, Codec.TEXT, Sort.SORTABLE, Incident::getName)
+        .joined(
             "incident_date",
-            AttributePath.via(IncidentAction_.incident, Incident_.dateIncident),
+            incident,
+            Incident_.dateIncident,
             Codec.DATE,
             Sort.SORTABLE,
-            l -> l.getIncident().getDateIncident())
-        .readOnly(
+            Incident::getDateIncident)
+        .joined(
             "incident_category",
-            AttributePath.via(IncidentAction_.incident, Incident_.category),
+            incident,
+            Incident_.category,
             Codec.oneOf(Incident.CATEGORIES),
             Sort.UNSORTED,
-            l -> l.getIncident().getCategory())
-        .readOnly(
+            Incident::getCategory)
+        .joined(
             "incident_status",
-            AttributePath.via(IncidentAction_.incident, Incident_.status),
+            incident,
+            Incident_.status,
             Codec.oneOf(Incident.STATUSES),
             Sort.UNSORTED,
-            l -> l.getIncident().getStatus())
-        .readOnly(
-            PlacedModel.PROJECT_NAME,
-            AttributePath.via(IncidentAction_.project, Project_.name),
-            Codec.TEXT,
-            Sort.SORTABLE,
-            l -> l.getProject().getName())
-        .readOnly(
-            PlacedModel.PROJECT_TYPE,
-            AttributePath.via(IncidentAction_.project, Project_.projectType),
-            Codec.oneOf(Project.TYPES),
-            Sort.UNSORTED,
-            l -> l.getProject().getProjectType())
-        .readOnly(
-            PlacedModel.OFFICE_NAME,
-            AttributePath.via(IncidentAction_.office, Office_.name),
-            Codec.TEXT,
-            Sort.SORTABLE,
-            l -> l.getOffice().getName());
+            Incident::getStatus)
+        .with(
+            PlacedModel.projectNames(
+                new Relation<>(IncidentAction_.project, IncidentAction::getProject), Sort.UNSORTED))
+        .with(PlacedModel.officeName());
   }
 
   /** A link's incident, action and office are of the link's project (IncidentActions checks). */

@@ -4,14 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import org.hse.api.model.Access;
-import org.hse.api.model.AttributePath;
 import org.hse.api.model.Codec;
 import org.hse.api.model.Fields;
+import org.hse.api.model.Relation;
 import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Sort;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Office_;
-import org.hse.api.tenancy.entity.Project;
 import org.hse.api.tenancy.entity.Project_;
 
 /** The {@code office} resource: a site of one project, which it never leaves. */
@@ -110,18 +109,9 @@ public class OfficeModel extends ResourceModel<Office> {
             Sort.SORTABLE,
             Office::getOfficeTypeId,
             Office::setOfficeTypeId)
-        .readOnly(
-            PlacedModel.PROJECT_NAME,
-            AttributePath.via(Office_.project, Project_.name),
-            Codec.TEXT,
-            Sort.SORTABLE,
-            o -> o.getProject().getName())
-        .readOnly(
-            PlacedModel.PROJECT_TYPE,
-            AttributePath.via(Office_.project, Project_.projectType),
-            Codec.oneOf(Project.TYPES),
-            Sort.SORTABLE,
-            o -> o.getProject().getProjectType());
+        .with(
+            PlacedModel.projectNames(
+                new Relation<>(Office_.project, Office::getProject), Sort.SORTABLE));
   }
 
   @Override

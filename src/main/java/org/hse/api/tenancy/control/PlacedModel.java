@@ -3,12 +3,15 @@ package org.hse.api.tenancy.control;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.hse.api.model.Access;
-import org.hse.api.model.AttributePath;
 import org.hse.api.model.Codec;
 import org.hse.api.model.Fields;
+import org.hse.api.model.Relation;
 import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Sort;
+import org.hse.api.persistence.Audited;
+import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Office_;
 import org.hse.api.tenancy.entity.Placed;
 import org.hse.api.tenancy.entity.Placed_;
@@ -53,24 +56,41 @@ public abstract class PlacedModel<E extends Placed> extends ResourceModel<E> {
             SUBTENANT, Placed_.office, Office_.id, Access.FIXED, Sort.SORTABLE, Placed::getOffice)
         .reference(
             TENANT, Placed_.project, Project_.id, Access.FIXED, Sort.SORTABLE, Placed::getProject)
-        .readOnly(
+        .with(officeName())
+        .with(projectNames(new Relation<>(Placed_.project, Placed::getProject), Sort.SORTABLE));
+  }
+
+  /** The joined {@code office_name} of a placed item's office. */
+  public static <E extends Placed> UnaryOperator<Fields<E>> officeName() {
+    return fields ->
+        fields.joined(
             OFFICE_NAME,
-            AttributePath.via(Placed_.office, Office_.name),
+            new Relation<>(Placed_.office, Placed::getOffice),
+            Office_.name,
             Codec.TEXT,
             Sort.SORTABLE,
-            item -> item.getOffice().getName())
-        .readOnly(
-            PROJECT_NAME,
-            AttributePath.via(Placed_.project, Project_.name),
-            Codec.TEXT,
-            Sort.SORTABLE,
-            item -> item.getProject().getName())
-        .readOnly(
-            PROJECT_TYPE,
-            AttributePath.via(Placed_.project, Project_.projectType),
-            Codec.oneOf(Project.TYPES),
-            Sort.SORTABLE,
-            item -> item.getProject().getProjectType());
+            Office::getName);
+  }
+
+  /**
+   * The joined {@code project_name} and {@code project_type} of the project a relation names, such
+   * as a placed item's or an office's.
+   *
+   * @param typeSort whether {@code project_type} is a sort key
+   */
+  public static <E extends Audited> UnaryOperator<Fields<E>> projectNames(
+      Relation<E, Project> project, Sort typeSort) {
+    return fields ->
+        fields
+            .joined(
+                PROJECT_NAME, project, Project_.name, Codec.TEXT, Sort.SORTABLE, Project::getName)
+            .joined(
+                PROJECT_TYPE,
+                project,
+                Project_.projectType,
+                Codec.oneOf(Project.TYPES),
+                typeSort,
+                Project::getProjectType);
   }
 
   /** An item's office is an office of the item's project (Placement checks). */
