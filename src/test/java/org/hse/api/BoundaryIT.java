@@ -13,13 +13,21 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.eclipse.persistence.internal.databaseaccess.DatabaseCall;
 import org.eclipse.persistence.jpa.JpaEntityManagerFactory;
 import org.eclipse.persistence.sessions.SessionEvent;
@@ -29,12 +37,16 @@ import org.eclipse.persistence.sessions.SessionEventManager;
 import org.hse.api.action.boundary.ActionRules;
 import org.hse.api.action.control.ActionModel;
 import org.hse.api.boundary.Items;
+import org.hse.api.boundary.Stored;
 import org.hse.api.errors.ValidationFailedException;
 import org.hse.api.incident.boundary.IncidentRules;
 import org.hse.api.incidentaction.boundary.IncidentActionRules;
 import org.hse.api.incidentaction.control.IncidentActionModel;
 import org.hse.api.incidentaction.entity.IncidentAction;
+import org.hse.api.model.ResourceModels;
+import org.hse.api.platform.DataSourceConfiguration;
 import org.hse.api.query.DeletePreview;
+import org.hse.api.query.DeletedItems;
 import org.hse.api.query.IndexRequest;
 import org.hse.api.query.Page;
 import org.hse.api.security.Caller;
@@ -49,7 +61,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The boundaries inside the container: the cost of a page in SQL statements, the If-Match race, the
- * caller's roles and tenants as the transaction edge sees them, and the delete preview's cap.
+ * caller's roles and tenants as the transaction edge sees them, and the delete preview's cap; and
+ * the history: every create, update and delete, cascaded deletes included, leaves its entry in the
+ * transaction of the change, with the item as {@code view} answered it, and a write that rolls back
+ * leaves none.
+ *
+ * <p>One class, so one deployment: Payara Micro's Arquillian adapter starts a server for each
+ * deployment, about half a minute on two cores.
  */
 @ExtendWith(ArquillianExtension.class)
 class BoundaryIT {
@@ -80,13 +98,24 @@ class BoundaryIT {
 
   @Inject Recounts recounts;
 
+  @Inject ResourceModels models;
+
+  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  DataSource dataSource;
+
+  @Resource UserTransaction transaction;
+
+  HistoryTable history;
+
   @Deployment
   static WebArchive app() {
-    return Deployments.packagedWar().addClasses(BoundaryIT.class, TestData.class, Recounts.class);
+    return Deployments.packagedWar()
+        .addClasses(BoundaryIT.class, TestData.class, Recounts.class, HistoryTable.class);
   }
 
   @BeforeEach
   void aThousandLinksOnOneIncident() {
+    history = new HistoryTable(dataSource);
     if (incident != null) {
       return;
     }
@@ -521,5 +550,268 @@ class BoundaryIT {
         .items()
         .get(0)
         .getString("office_incident_action_id");
+  }
+
+  // the history of the changes
+
+  @Test
+  void everyCreateUpdateAndDeleteLeavesItsEntryWithTheItemAsViewAnswersIt() throws Exception {
+    String incident = items.create(incidents, WRITER, incident("INC-H", "History")).id();
+    String action = items.create(actions, WRITER, action("ACT-H", "Trace")).id();
+    Stored created =
+        items.create(links, WRITER, TestData.link(P1, OFFICE, incident, action).build());
+    Stored updated =
+        items.update(
+            links,
+            WRITER,
+            created.id(),
+            Json.createObjectBuilder().add("description", "why").build(),
+            null);
+    JsonObject lastSeen = items.view(links, WRITER, created.id()).item();
+    assertEquals(updated.item(), lastSeen);
+
+    List<HistoryTable.Entry> entries = history.entries(created.id());
+    assertEquals(2, entries.size(), entries.toString());
+    assertEntry(entries.get(0), "incident-action", created.id(), 1, "create", created.item());
+    assertEntry(entries.get(1), "incident-action", created.id(), 2, "update", lastSeen);
+
+    JsonObject incidentBefore = items.view(incidents, WRITER, incident).item();
+    long seqBefore = history.maxSeq();
+    items.delete(incidents, WRITER, incident, null);
+
+    List<HistoryTable.Entry> link = history.entries(created.id());
+    assertEquals(3, link.size(), "the cascaded delete of the link is recorded too");
+    assertEntry(link.get(2), "incident-action", created.id(), 3, "delete", lastSeen);
+    List<HistoryTable.Entry> gone = history.entries(incident);
+    assertEquals(2, gone.size());
+    assertEntry(gone.get(1), "incident", incident, 2, "delete", incidentBefore);
+    assertTrue(
+        seqBefore < link.get(2).seq() && link.get(2).seq() < gone.get(1).seq(),
+        "inserted in the order of the changes: the dependent's delete first");
+    assertEquals(null, gone.get(1).feed(), "in the change feed only once a reader stamps it");
+    assertEquals(
+        1,
+        history.entries(action).size(),
+        "the action that was linked is unchanged: its create alone");
+  }
+
+  @Test
+  void aWriteThatRollsBackLeavesNoEntryAndAnEntryIsInvisibleUntilTheCommit() throws Exception {
+    String id = "44444444-4444-4444-8444-444444444444";
+    transaction.begin();
+    try {
+      items.create(
+          incidents,
+          WRITER,
+          incidentBuilder("INC-R", "Rolled back").add("office_incident_id", id).build());
+      assertEquals(1, history.entries(id).size(), "written in the transaction of the create");
+      assertEquals(
+          0,
+          CompletableFuture.supplyAsync(() -> unchecked(() -> history.entries(id)), executor)
+              .join()
+              .size(),
+          "another transaction does not see it before the commit");
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(0, history.entries(id).size(), "the rollback took the entry with it");
+
+    String stored = items.create(incidents, WRITER, incident("INC-S", "Stored")).id();
+    long entriesBefore = history.entries(stored).size();
+    assertThrows(
+        ClientErrorException.class,
+        () ->
+            items.create(
+                incidents,
+                WRITER,
+                incidentBuilder("INC-S", "Other content")
+                    .add("office_incident_id", stored)
+                    .build()));
+    items.create(
+        incidents,
+        WRITER,
+        incidentBuilder("INC-S", "Stored").add("office_incident_id", stored).build());
+    assertEquals(
+        entriesBefore,
+        history.entries(stored).size(),
+        "a refused create and a retried one that creates nothing leave no entry");
+  }
+
+  /**
+   * The case a number taken before the commit gets wrong: a change that began first (and was
+   * numbered first) commits after a later one that a reader has already passed. The reader still
+   * sees it, after the later one, exactly once.
+   */
+  @Test
+  void aChangeThatCommitsAfterALaterOneTheReaderPassedIsStillInTheFeed() throws Exception {
+    // in two projects, so that the two creates share no row to lock (the kept counts are per
+    // project)
+    String start = items.changes(incidents, ADMIN, null, 1000).getString("next");
+    String early = "45555555-5555-4555-8555-555555555555";
+    String late;
+    JsonObject first;
+    transaction.begin();
+    try {
+      items.create(
+          incidents,
+          ADMIN,
+          TestData.incident(P2, OTHER_OFFICE, "INC-E", "Early")
+              .add("office_incident_id", early)
+              .build());
+      late =
+          CompletableFuture.supplyAsync(
+                  () -> items.create(incidents, WRITER, incident("INC-L", "Late")).id(), executor)
+              .get(30, TimeUnit.SECONDS);
+      first =
+          CompletableFuture.supplyAsync(
+                  () -> items.changes(incidents, ADMIN, start, 1000), executor)
+              .get(30, TimeUnit.SECONDS);
+    } finally {
+      transaction.commit();
+    }
+    assertEquals(List.of(late + " create"), changes(first));
+    JsonObject second = items.changes(incidents, ADMIN, first.getString("next"), 1000);
+    assertEquals(List.of(early + " create"), changes(second));
+    assertEquals(
+        List.of(late + " create", early + " create"),
+        changes(items.changes(incidents, ADMIN, start, 1000)),
+        "read again from the start: the same changes in the same order");
+  }
+
+  private static List<String> changes(JsonObject page) {
+    return page.getJsonArray("changes").stream()
+        .map(c -> c.asJsonObject().getString("id") + " " + c.asJsonObject().getString("operation"))
+        .toList();
+  }
+
+  @Test
+  void aDeleteThatCascadesOverMoreThanAChunkRecordsEveryItem() throws Exception {
+    String incident = items.create(incidents, WRITER, incident("INC-C", "Many links")).id();
+    List<String> ids = new ArrayList<>();
+    int many = 1100;
+    for (int i = 0; i < many; i++) {
+      String action = items.create(actions, WRITER, action("ACT-C" + i, "Many " + i)).id();
+      ids.add(
+          items.create(links, WRITER, TestData.link(P1, OFFICE, incident, action).build()).id());
+    }
+    items.delete(incidents, WRITER, incident, null);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT COUNT(*), COUNT(DISTINCT seq), MAX(seq) FROM history"
+                    + " WHERE resource = 'incident-action' AND operation = 'delete' AND item LIKE ?")) {
+      query.setString(1, "%\"office_incident_id\":\"" + incident + "\"%");
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        assertEquals(many, row.getLong(1), "every link");
+        assertEquals(many, row.getLong(2), "each at its own place");
+        assertTrue(row.getLong(3) < history.entries(incident).get(1).seq(), "then the incident");
+      }
+    }
+    assertEquals("delete", history.entries(ids.get(ids.size() - 1)).get(1).operation());
+    assertEquals(
+        many,
+        history.count(
+            "SELECT COUNT(*) FROM deleted_incident_action WHERE office_incident_id = ?", incident),
+        "every link's row among the deleted items, in the delete's transaction");
+    assertEquals(
+        1,
+        history.count(
+            "SELECT COUNT(*) FROM deleted_incident WHERE office_incident_id = ?", incident));
+  }
+
+  @Test
+  void aDeleteThatRollsBackLeavesNoDeletedItem() throws Exception {
+    String incident = items.create(incidents, WRITER, incident("INC-D", "Kept")).id();
+    transaction.begin();
+    try {
+      items.delete(incidents, WRITER, incident, null);
+      assertEquals(
+          1,
+          history.count(
+              "SELECT COUNT(*) FROM deleted_incident WHERE office_incident_id = ?", incident),
+          "written in the transaction of the delete");
+    } finally {
+      transaction.rollback();
+    }
+    assertEquals(
+        0,
+        history.count(
+            "SELECT COUNT(*) FROM deleted_incident WHERE office_incident_id = ?", incident));
+    assertEquals(1, history.entries(incident).size(), "its create alone");
+  }
+
+  @Test
+  void theRowsOfItemsDeletedBeforeTheTablesExistedAreAMigrationOfTheSchemaHistory()
+      throws Exception {
+    assertEquals(
+        List.of("7.1", "deleted items from the history", "true"),
+        history.row(
+            "SELECT \"version\", \"description\", LOWER(CAST(\"success\" AS VARCHAR(5)))"
+                + " FROM \"flyway_schema_history\" WHERE \"version\" = ?",
+            "7.1"),
+        "recorded in the transaction that wrote the rows, so a start that dies half-way runs it"
+            + " again");
+  }
+
+  @Test
+  void theRowOfAnItemDeletedBeforeTheTablesExistedIsWrittenFromItsHistory() throws Exception {
+    String gone = items.create(incidents, WRITER, incident("INC-B", "Backfilled")).id();
+    items.delete(incidents, WRITER, gone, null);
+    String read =
+        "SELECT office_incident_id, code, name, date_incident, status, tenant_id, office_name,"
+            + " created_at, deleted_at, deleted_by FROM deleted_incident WHERE office_incident_id = ?";
+    List<String> written = history.row(read, gone);
+    assertEquals("Backfilled", written.get(2));
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement forget =
+            connection.prepareStatement(
+                "DELETE FROM deleted_incident WHERE office_incident_id = ?")) {
+      forget.setString(1, gone);
+      assertEquals(1, forget.executeUpdate(), "as if deleted before V7");
+      assertEquals(
+          1, DeletedItems.backfill(connection, models.all()), "that item's row, and no other");
+    }
+    assertEquals(written, history.row(read, gone), "the same row as its delete wrote");
+  }
+
+  private static void assertEntry(
+      HistoryTable.Entry entry,
+      String resource,
+      String id,
+      long version,
+      String operation,
+      JsonObject item) {
+    assertEquals(resource, entry.resource());
+    assertEquals(id, entry.id());
+    assertEquals(version, entry.version());
+    assertEquals(operation, entry.operation());
+    assertEquals("writer", entry.by());
+    assertEquals(P1, entry.tenant());
+    assertEquals(item, entry.item());
+  }
+
+  private JsonObject incident(String code, String name) {
+    return incidentBuilder(code, name).build();
+  }
+
+  private jakarta.json.JsonObjectBuilder incidentBuilder(String code, String name) {
+    return TestData.incident(P1, OFFICE, code, name);
+  }
+
+  private JsonObject action(String code, String name) {
+    return TestData.action(P1, OFFICE, "TRAINING", code, name).build();
+  }
+
+  private interface SqlCall<T> {
+    T call() throws SQLException;
+  }
+
+  private static <T> T unchecked(SqlCall<T> call) {
+    try {
+      return call.call();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
