@@ -74,7 +74,7 @@ public final class ReadmeServer implements BeforeAllCallback {
       }
     }
     String database = FreshDatabase.own("readme", env);
-    PayaraMicro server = new PayaraMicro("readme", work, env);
+    PayaraMicro server = new PayaraMicro("readme", work, env).shutdownGrace(PayaraMicro.QUICK_STOP);
     return new StartedServer<>(server, server.start(), server.log(), database);
   }
 }

@@ -105,7 +105,9 @@ public final class SharedServer implements BeforeAllCallback {
       WildFly server = new WildFly(work, env);
       return new StartedServer<>(server, server.start(), server.log(), database);
     }
-    PayaraMicro server = new PayaraMicro("payara", work, env, "/incident-actions");
+    PayaraMicro server =
+        new PayaraMicro("payara", work, env, "/incident-actions")
+            .shutdownGrace(PayaraMicro.QUICK_STOP);
     try {
       // this run's log alone: HostileIT searches it for what this run's tests sent
       Files.deleteIfExists(server.log());

@@ -112,7 +112,8 @@ class KillDurabilityIT {
           System.getProperty(URL_PROPERTY).replace("{data}", workDir.resolve("data").toString()));
     }
     long started = System.nanoTime();
-    try (PayaraMicro server = new PayaraMicro("payara", workDir, env)) {
+    try (PayaraMicro server =
+        new PayaraMicro("payara", workDir, env).shutdownGrace(PayaraMicro.QUICK_STOP)) {
       URI base = server.start();
       long writing = System.nanoTime();
       List<Ack> acks = new ArrayList<>();
