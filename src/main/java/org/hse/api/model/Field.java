@@ -3,6 +3,7 @@ package org.hse.api.model;
 import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -68,6 +69,16 @@ public final class Field<E> {
   /** The metamodel attributes of {@link #path()}, from the entity's own. */
   public List<SingularAttribute<?, ?>> attributes() {
     return attributes.attributes();
+  }
+
+  /**
+   * The to-one relation whose id this field is, for a reference such as {@code office_incident_id}
+   * ({@code incident.id}); empty for the item's own columns and for names read through a relation
+   * ({@code incident.name}).
+   */
+  public Optional<SingularAttribute<?, ?>> referenced() {
+    List<SingularAttribute<?, ?>> path = attributes();
+    return path.size() == 2 && path.get(1).isId() ? Optional.of(path.get(0)) : Optional.empty();
   }
 
   /** The entity property a create or update writes: the first attribute of the path. */

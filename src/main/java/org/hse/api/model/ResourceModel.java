@@ -3,6 +3,7 @@ package org.hse.api.model;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.metamodel.Metamodel;
+import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -129,12 +130,20 @@ public abstract class ResourceModel<E extends Audited> {
   }
 
   /**
-   * The fields one value of which picks out a handful of items, whatever the size of a tenant (the
-   * links of one incident, of one action): a search filtered by one reads its page in one
-   * statement. None unless the model names some.
+   * The to-one relations one value of which picks out a handful of items, whatever the size of a
+   * tenant (a link's incident, its action): a search whose filter names the id of one reads its
+   * page in one statement. None unless the model names some.
    */
-  public Set<String> fewPerValue() {
+  protected Set<SingularAttribute<? super E, ?>> fewPerValue() {
     return Set.of();
+  }
+
+  /**
+   * Whether one value of this field picks out a handful of items: it is the id of a relation of
+   * {@link #fewPerValue()}, such as the link's {@code office_incident_id}.
+   */
+  public boolean picksFew(Field<E> field) {
+    return field.referenced().filter(fewPerValue()::contains).isPresent();
   }
 
   public List<String> fetches() {

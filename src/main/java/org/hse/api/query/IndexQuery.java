@@ -31,8 +31,8 @@ import org.hse.api.security.Caller;
  * no row to carry the total, so it is counted on its own.
  *
  * <p>A search that a filter narrows to a handful of items whatever the size of the tenant (the
- * links of one incident: {@link ResourceModel#fewPerValue()}) selects its page's items with the
- * total in one statement instead: nothing deep to skip, and one round trip fewer.
+ * links of one incident: {@link ResourceModel#picksFew}) selects its page's items with the total in
+ * one statement instead: nothing deep to skip, and one round trip fewer.
  *
  * <p>The queries are JPQL text with every value a named parameter, so that a query of one shape
  * (the same fields filtered the same way, the same sort, the same kind of caller) is the same text
@@ -87,14 +87,13 @@ public final class IndexQuery<E extends Audited> {
 
   /**
    * Whether the filter names a field of which one value picks out a handful of items ({@link
-   * ResourceModel#fewPerValue()}), exactly: then the search reads its page in one statement.
+   * ResourceModel#picksFew}), exactly: then the search reads its page in one statement.
    */
   private boolean picksFew(IndexRequest<E> request) {
-    Set<String> few = model.fewPerValue();
     return request.filter().entrySet().stream()
         .anyMatch(
             filter ->
-                few.contains(filter.getKey().name())
+                model.picksFew(filter.getKey())
                     && filter.getValue().stream().allMatch(value -> value != null));
   }
 
@@ -370,10 +369,7 @@ public final class IndexQuery<E extends Audited> {
    * the item's own columns and for foreign keys such as {@code action.id}.
    */
   private static String relation(Field<?> field) {
-    String[] segments = field.path().split("\\.");
-    return segments.length > 1 && !(segments.length == 2 && segments[1].equals("id"))
-        ? segments[0]
-        : "";
+    return field.attributes().size() > 1 && field.referenced().isEmpty() ? field.property() : "";
   }
 
   /** The caller's tenants, for a caller who is not an admin and has some. */

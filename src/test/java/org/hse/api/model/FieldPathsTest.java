@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.hse.api.TestMetamodel;
 import org.hse.api.openapi.WriteDocument;
+import org.hse.api.persistence.Audited;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +75,53 @@ class FieldPathsTest {
             "office",
             List.of("project_id", "name")),
         required);
+  }
+
+  /**
+   * The references (the id of a to-one relation) per resource, and among them those of which one
+   * value picks out a handful of items, so that a search filtered by one reads its page in one
+   * statement: a link's incident and action, and no joined name such as {@code incident_name}.
+   */
+  @Test
+  void referencesAndTheFewThatPickAHandfulOfItems() {
+    Map<String, List<String>> references = new LinkedHashMap<>();
+    Map<String, List<String>> few = new LinkedHashMap<>();
+    for (ResourceModel<?> model : WriteDocument.models()) {
+      references.put(model.type(), names(model, false));
+      few.put(model.type(), names(model, true));
+    }
+    assertEquals(
+        Map.of(
+            "incident-action",
+            List.of("office_incident_id", "entity_id", "subtenant_id", "tenant_id"),
+            "incident",
+            List.of("subtenant_id", "tenant_id"),
+            "action",
+            List.of("subtenant_id", "tenant_id"),
+            "project",
+            List.of(),
+            "office",
+            List.of("project_id")),
+        references);
+    assertEquals(
+        Map.of(
+            "incident-action",
+            List.of("office_incident_id", "entity_id"),
+            "incident",
+            List.of(),
+            "action",
+            List.of(),
+            "project",
+            List.of(),
+            "office",
+            List.of()),
+        few);
+  }
+
+  /** The names of the model's references, or of those that pick a handful of items. */
+  private static <E extends Audited> List<String> names(ResourceModel<E> model, boolean few) {
+    Predicate<Field<E>> which = few ? model::picksFew : field -> field.referenced().isPresent();
+    return model.fields().stream().filter(which).map(Field::name).toList();
   }
 
   private Attribute<?, ?> resolve(ResourceModel<?> model, String path) {

@@ -1,6 +1,7 @@
 package org.hse.api.incidentaction.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.metamodel.SingularAttribute;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +49,8 @@ public class IncidentActionModel extends ResourceModel<IncidentAction> {
 
   /** An incident has a few links, and so has an action, however many a project has. */
   @Override
-  public Set<String> fewPerValue() {
-    return Set.of(INCIDENT, ACTION);
+  protected Set<SingularAttribute<? super IncidentAction, ?>> fewPerValue() {
+    return Set.of(IncidentAction_.incident, IncidentAction_.action);
   }
 
   @Override
