@@ -74,8 +74,7 @@ public final class IndexQuery<E extends Audited> {
     }
     List<Object[]> page = pageIds(caller, request);
     if (page.isEmpty()) {
-      long total = request.offset() == 0 ? 0 : count(caller, request);
-      return new Page<>(List.of(), total, request.page(), request.perPage());
+      return noRows(caller, request);
     }
     List<Object> ids = page.stream().map(row -> row[0]).toList();
     Map<Object, Item> items = itemsById(ids);
@@ -121,8 +120,7 @@ public final class IndexQuery<E extends Audited> {
             .setMaxResults(request.perPage())
             .getResultList();
     if (rows.isEmpty()) {
-      long total = request.offset() == 0 ? 0 : count(caller, request);
-      return new Page<>(List.of(), total, request.page(), request.perPage());
+      return noRows(caller, request);
     }
     long total = ((Number) rows.get(0)[model.fields().size() + 1]).longValue();
     return new Page<>(
@@ -130,6 +128,15 @@ public final class IndexQuery<E extends Audited> {
         total,
         request.page(),
         request.perPage());
+  }
+
+  /**
+   * A page that selected no row: nothing matches, or it lies past the last page, where no row
+   * carried the total, so it is counted on its own.
+   */
+  private Page<JsonObject> noRows(Caller caller, IndexRequest<E> request) {
+    long total = request.offset() == 0 ? 0 : count(caller, request);
+    return new Page<>(List.of(), total, request.page(), request.perPage());
   }
 
   /** The item with this id as {@code view} shows it, if the caller may see it. */
