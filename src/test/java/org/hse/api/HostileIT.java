@@ -22,6 +22,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -228,20 +229,33 @@ class HostileIT {
     assertErrorBody(reply, 401, "Unauthorized");
   }
 
+  /**
+   * A token beyond the server's header limit is refused with a 4xx, which the client may not get to
+   * read: the server stops reading at its limit, answers and closes at once with the rest of the
+   * 300 KB unread, and Linux then resets the connection, which can discard the answer before the
+   * client reads it (the risk RFC 9112, section 9.6, describes; Payara 7 now and then). A token
+   * within the limit is always answered. Never a 5xx, and the server answers the next request.
+   */
   @Test
   void aHugeTokenIsRefusedWithoutAServerError() {
     String huge = "eyJ" + "A".repeat(300_000);
-    for (Reply reply :
-        List.of(
-            anonymous.as(huge).alone().index("project", JsonValue.EMPTY_JSON_OBJECT),
-            anonymous
-                .as(huge.substring(0, 7_000))
-                .alone()
-                .index("project", JsonValue.EMPTY_JSON_OBJECT))) {
+    List<Reply> replies = new ArrayList<>();
+    try {
+      replies.add(anonymous.as(huge).alone().index("project", JsonValue.EMPTY_JSON_OBJECT));
+    } catch (UncheckedIOException closedUnread) {
+      // refused by closing the connection: checked below by the requests that follow it
+    }
+    replies.add(
+        anonymous
+            .as(huge.substring(0, 7_000))
+            .alone()
+            .index("project", JsonValue.EMPTY_JSON_OBJECT));
+    for (Reply reply : replies) {
       assertTrue(
           reply.status() >= 400 && reply.status() < 500, reply.status() + " " + reply.body());
       assertFalse(reply.body().contains("Exception"), reply.body());
     }
+    assertEquals(200, admin.index("project", JsonValue.EMPTY_JSON_OBJECT).status());
   }
 
   // --- object level ---------------------------------------------------------------------------
