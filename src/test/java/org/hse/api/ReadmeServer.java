@@ -13,11 +13,12 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The one Payara Micro started the README's way ({@code -P run}) that {@link DocsPageIT} and {@link
- * ListeningSocketsIT} share: the packaged WAR at the root context, the demo data and the demo
- * users, a fresh data directory, so that the demo data load anew into an empty database. Started by
- * the first class that asks for it, stopped when the test run of this JVM ends; each class booted
- * its own before (issue 12: a boot is 20-80 s). Neither class writes to it.
+ * The one server started the README's way ({@code -P run}: the runnable jar) that {@link
+ * DocsPageIT}, {@link ListeningSocketsIT} and {@link ServerLogIT} share: the demo data and the demo
+ * users, a fresh data directory, so that the demo data load anew into an empty database, and the
+ * access log switched on. Started by the first class that asks for it, stopped when the test run of
+ * this JVM ends; each class booted its own before (issue 12: a boot is 20-80 s). Neither class
+ * writes to it.
  *
  * <p>With {@code -P postgres} it runs on a throwaway database of its own, {@code <it.pg.db>_readme}
  * ({@link FreshDatabase#own}), so that the pool is checked on PostgreSQL too and the Arquillian
@@ -29,6 +30,8 @@ public final class ReadmeServer implements BeforeAllCallback {
   private static volatile StartedServer<PayaraMicro> running;
 
   private static volatile Path dataDir;
+
+  private static volatile Path accessLogDir;
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -51,6 +54,12 @@ public final class ReadmeServer implements BeforeAllCallback {
     return dataDir;
   }
 
+  /** The directory of the server's access log ({@code --accesslog}). */
+  static Path accessLogDir() {
+    started();
+    return accessLogDir;
+  }
+
   private static StartedServer<PayaraMicro> started() {
     if (running == null) {
       throw new IllegalStateException("annotate the class with @ExtendWith(ReadmeServer.class)");
@@ -63,6 +72,7 @@ public final class ReadmeServer implements BeforeAllCallback {
     Map<String, String> env = new HashMap<>();
     try {
       dataDir = Files.createTempDirectory(Files.createDirectories(work), "data-");
+      accessLogDir = Files.createTempDirectory(work, "access-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,7 +84,11 @@ public final class ReadmeServer implements BeforeAllCallback {
       }
     }
     String database = FreshDatabase.own("readme", env);
-    PayaraMicro server = new PayaraMicro("readme", work, env).shutdownGrace(PayaraMicro.QUICK_STOP);
+    PayaraMicro server =
+        new PayaraMicro("readme", work, env)
+            .shutdownGrace(PayaraMicro.QUICK_STOP)
+            // the access log as the README switches it on, written every second
+            .options("--accesslog", accessLogDir.toString(), "--accessloginterval", "1");
     return new StartedServer<>(server, server.start(), server.log(), database);
   }
 }

@@ -17,31 +17,33 @@ import java.util.stream.Stream;
 import org.hse.api.ChildProcess;
 
 /**
- * The packaged WAR on Payara Micro as a child process of the test, the way an operator runs it
- * ({@code java -jar payara-micro.jar --deploy incident-actions.war}), configured by environment
- * variables only, for tests that crash and restart the service: {@link #kill()} is {@code kill -9},
- * and {@link #start()} again brings up the same configuration (port, data directory, database).
+ * The service as a child process of the test, the way an operator runs it, configured by
+ * environment variables only, for tests that crash and restart the service: {@link #kill()} is
+ * {@code kill -9}, and {@link #start()} again brings up the same configuration (port, data
+ * directory, database).
+ *
+ * <p>At the root context it is the runnable jar of the build ({@code app.jar}, {@code java -jar
+ * incident-actions.jar} with {@code HTTP_PORT}, as the README's production start), which carries
+ * its own boot commands, logging and shutdown grace. At another context root (Arquillian's {@code
+ * /incident-actions}, for the shared server) it is the packaged WAR on the plain Payara Micro jar
+ * ({@code payara.microJar}, {@code app.war}, the pre-boot commands of {@code
+ * server-config/payara/}, {@code payara.prebootCommands}), since the runnable jar serves the root
+ * alone.
  *
  * <p>The child does not inherit the service's settings from the test JVM's environment (the build
  * sets {@code DB_URL}, {@code DATA_DIR}, ... for the Arquillian tests): it gets exactly the
  * variables given to {@link #PayaraMicro(String, Path, Map)}, so without {@code DB_URL} it runs on
- * the embedded default, H2 in {@code DATA_DIR}. The jar and WAR are the build's ({@code
- * payara.microJar} and {@code app.war}, which failsafe passes as system properties), and so are the
- * start's options: {@code --nohazelcast} and the pre-boot commands of {@code server-config/payara/}
- * ({@code payara.prebootCommands}), as in the README. Test-only.
+ * the embedded default, H2 in {@code DATA_DIR}. Test-only.
  */
 public final class PayaraMicro implements AutoCloseable {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(8);
 
-  /** What the README's start gives requests in flight on SIGTERM ({@code --shutdowngrace}). */
-  private static final Duration README_SHUTDOWN_GRACE = Duration.ofSeconds(10);
-
   /**
    * A shutdown grace for a server whose graceful stop no test observes. Payara Micro waits out the
-   * whole grace on SIGTERM even when no request is in flight (a stop took 10.7 s with the README's
-   * 10 s, 1.7 s with 1 s), so each server that the suite stopped at the end of a run with the
-   * README's grace added about 11 s to it.
+   * whole grace on SIGTERM even when no request is in flight (a stop took 10.7 s with a 10 s grace,
+   * 1.7 s with 1 s), so each server that the suite stops at the end of a run would add the runnable
+   * jar's 3 s to it.
    */
   public static final Duration QUICK_STOP = Duration.ofMillis(500);
 
@@ -57,7 +59,11 @@ public final class PayaraMicro implements AutoCloseable {
   private final Map<String, String> environment;
   private final int port;
   private final String contextRoot;
-  private Duration shutdownGrace = README_SHUTDOWN_GRACE;
+
+  /** The grace given with {@code --shutdowngrace}; null: the runnable jar's own (README). */
+  private Duration shutdownGrace;
+
+  private List<String> options = List.of();
   private ChildProcess process;
   private int starts;
 
@@ -84,11 +90,20 @@ public final class PayaraMicro implements AutoCloseable {
   }
 
   /**
-   * Gives requests in flight this long on SIGTERM from the next start on, instead of the README's
-   * 10 s ({@link #QUICK_STOP}).
+   * Gives requests in flight this long on SIGTERM from the next start on, instead of the runnable
+   * jar's own grace ({@link #QUICK_STOP}).
    */
   public synchronized PayaraMicro shutdownGrace(Duration grace) {
     this.shutdownGrace = grace;
+    return this;
+  }
+
+  /**
+   * Gives the server these Payara Micro options after its own from the next start on, as an
+   * operator adds them after the jar (e.g. {@code --accesslog <directory>}).
+   */
+  public synchronized PayaraMicro options(String... options) {
+    this.options = List.of(options);
     return this;
   }
 
@@ -101,28 +116,34 @@ public final class PayaraMicro implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions());
-    command.addAll(
-        List.of(
-            "-jar",
-            buildFile("payara.microJar"),
-            // the README's start: no Hazelcast, the listener's address from HTTP_HOST
-            "--nohazelcast",
-            // on SIGTERM, requests in flight get this long to complete (README)
-            "--shutdowngrace",
-            Long.toString(shutdownGrace.toMillis()),
-            "--port",
-            Integer.toString(port),
-            "--prebootcommandfile",
-            buildFile("payara.prebootCommands"),
-            // a fresh instance directory per start, inside the test's directory (not /tmp)
-            "--rootdir",
-            instanceDir(starts).toString(),
-            "--deploy",
-            buildFile("app.war"),
-            "--contextroot",
-            contextRoot));
+    Map<String, String> settings = new TreeMap<>(environment);
+    if (contextRoot.equals("/")) {
+      // the README's production start: java -jar incident-actions.jar, the port from HTTP_PORT
+      command.addAll(List.of("-jar", buildFile("app.jar")));
+      settings.put("HTTP_PORT", Integer.toString(port));
+    } else {
+      command.addAll(
+          List.of(
+              "-jar",
+              buildFile("payara.microJar"),
+              "--nohazelcast",
+              "--port",
+              Integer.toString(port),
+              "--prebootcommandfile",
+              buildFile("payara.prebootCommands"),
+              "--deploy",
+              buildFile("app.war"),
+              "--contextroot",
+              contextRoot));
+    }
+    if (shutdownGrace != null) {
+      command.addAll(List.of("--shutdowngrace", Long.toString(shutdownGrace.toMillis())));
+    }
+    // a fresh instance directory per start, inside the test's directory (not /tmp)
+    command.addAll(List.of("--rootdir", instanceDir(starts).toString()));
+    command.addAll(options);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-    serviceSettings(builder, environment);
+    serviceSettings(builder, settings);
     try {
       Files.createDirectories(workDir);
     } catch (IOException e) {
