@@ -17,8 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * DocsPageIT}, {@link ListeningSocketsIT} and {@link ServerLogIT} share: the demo data and the demo
  * users, a fresh data directory, so that the demo data load anew into an empty database, and the
  * access log switched on. Started by the first class that asks for it, stopped when the test run of
- * this JVM ends; each class booted its own before (issue 12: a boot is 20-80 s). Neither class
- * writes to it.
+ * this JVM ends; each class booted its own before (a boot is 20-80 s). Neither class writes to it.
  *
  * <p>With {@code -P postgres} it runs on a throwaway database of its own, {@code <it.pg.db>_readme}
  * ({@link FreshDatabase#own}), so that the pool is checked on PostgreSQL too and the Arquillian

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The one Payara Micro that the client-level integration tests share: the packaged WAR at {@code
  * /incident-actions}, as Arquillian deploys it, started by the first class that asks for it and
  * stopped when the test run of this JVM ends. A Payara boot takes 20-80 s; every client-level class
- * booting its own took most of the suite's time (issue 12).
+ * booting its own took most of the suite's time.
  *
  * <p>The server gets the build's service settings from the test JVM's environment ({@code DB_*},
  * {@code AUTH_*}, {@code MP_JWT_*}, {@code DATA_DIR}, ...; see the failsafe configuration). With

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <p>Why. H2 writes committed transactions to its file late by default: {@code WRITE_DELAY} is 500
  * ms ({@code Constants.DEFAULT_WRITE_DELAY}), and the MVStore's background writer stores what was
  * committed within that window. A crash of the JVM in the window ({@code kill -9}, the OOM killer)
- * loses writes that were already answered 2xx: issue 8 lost 1 or 2 of 20 links, {@code
+ * loses writes that were already answered 2xx: a test lost 1 or 2 of 20 links, {@code
  * KillDurabilityIT} 21 of 366 writes. With a write delay of 0 the MVStore has no background writer,
  * and H2's {@code TransactionStore.endTransaction} calls {@code MVStore.commit()}, which writes the
  * new chunk to the file in the committing thread before the commit returns (H2 2.2.224, the version

@@ -8,8 +8,7 @@ import org.eclipse.microprofile.auth.LoginConfig;
 /**
  * The JAX-RS application at the root, so that {@code /v2/...} and the token endpoint's {@code
  * /realms/...} paths are the hosted API's. {@code @ApplicationScoped} lets Payara see the
- * {@code @LoginConfig} (STACK.md, gotcha 1). Its OpenAPI document is built by {@link
- * org.hse.api.openapi.ModelReader}.
+ * {@code @LoginConfig}. Its OpenAPI document is built by {@link org.hse.api.openapi.ModelReader}.
  */
 @ApplicationPath("/")
 @ApplicationScoped

@@ -91,7 +91,7 @@ class TokenRefusalTest {
     assertTrue(TokenRefusal.ISSUER.message().contains("issuer"));
   }
 
-  /** The metric tag api_tokens_refused_total{reason} (README, "What listens"). */
+  /** The metric tag api_tokens_refused_total{reason} (docs/security.md, What listens). */
   @Test
   void reasonsAreTheClassesInSnakeCase() {
     assertEquals("expired", TokenRefusal.EXPIRED.reason());

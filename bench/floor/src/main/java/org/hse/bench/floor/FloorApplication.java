@@ -6,7 +6,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
 
-/** MicroProfile JWT over JAX-RS, configured as the product is (STACK.md, gotcha 1). */
+/** MicroProfile JWT over JAX-RS, configured as the product is. */
 @ApplicationPath("/")
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT")
