@@ -88,6 +88,12 @@ public final class ReadmeServer implements BeforeAllCallback {
             .shutdownGrace(PayaraMicro.QUICK_STOP)
             // the access log as the README switches it on, written every second
             .options("--accesslog", accessLogDir.toString(), "--accessloginterval", "1");
+    try {
+      // this start's log alone, which ServerLogIT reads whole
+      Files.deleteIfExists(server.log());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return new StartedServer<>(server, server.start(), server.log(), database);
   }
 }
