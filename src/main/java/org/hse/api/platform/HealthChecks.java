@@ -105,12 +105,18 @@ public class HealthChecks {
     return status("database", up);
   }
 
-  /** The exception and its causes' messages, for the log alone. */
-  private static String describe(Throwable failure) {
+  /**
+   * The exception and those of its causes whose message it does not repeat already (Payara's pool
+   * wraps the driver's message twice), for the log alone.
+   */
+  static String describe(Throwable failure) {
     StringBuilder text = new StringBuilder(failure.toString());
     Throwable cause = failure.getCause();
     for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
-      text.append("; caused by ").append(cause);
+      String message = cause.getMessage();
+      if (message == null || !text.toString().contains(message)) {
+        text.append("; caused by ").append(cause);
+      }
     }
     return text.toString();
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,6 +66,20 @@ class HealthChecksTest {
     checks.database().call();
     checks.database().call();
     assertEquals(3, log.records().size(), "the next outage is logged again: " + log.messages());
+  }
+
+  @Test
+  void theLoggedFailureNamesEachCauseOnce() {
+    Exception driver = new SQLException("FATAL: database \"x\" does not exist");
+    Exception pool =
+        new SQLException(
+            "Error in allocating a connection. Cause: FATAL: database \"x\" does not exist",
+            new IllegalStateException(driver.getMessage(), driver));
+    assertEquals("java.sql.SQLException: " + pool.getMessage(), HealthChecks.describe(pool));
+    Exception wrapped = new SQLException("Pool closed", new IOException("Broken pipe"));
+    assertEquals(
+        "java.sql.SQLException: Pool closed; caused by java.io.IOException: Broken pipe",
+        HealthChecks.describe(wrapped));
   }
 
   /** A data source whose every connection attempt fails as PostgreSQL's driver says it. */
