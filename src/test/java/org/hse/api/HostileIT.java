@@ -187,6 +187,56 @@ class HostileIT {
           assertEquals(classOfFailure.get(attack), viaQuery.json().getString("message"), attack);
         });
     assertEquals(before, total(admin, "project"));
+    Map<String, String> reasons =
+        Map.of(
+            "alg none", "malformed",
+            "HS256 keyed with the RSA public key", "signature",
+            "expired", "expired",
+            "not yet valid", "not_yet_valid",
+            "wrong issuer", "issuer",
+            "garbage", "malformed");
+    List<String> lines = new ArrayList<>();
+    reasons.forEach(
+        (attack, reason) -> {
+          lines.add(refusalLine(reason, "POST", "v2/project/create"));
+          lines.add(refusalLine(reason, "GET", "v2/project/index"));
+        });
+    assertRefusalsLogged(lines);
+  }
+
+  /**
+   * The one line the service logs for a refused token (logger {@code
+   * org.hse.api.security.TokenRefusals}): the reason as the metric's tag, the method, the path
+   * without the query string, the client's address.
+   */
+  private static String refusalLine(String reason, String method, String path) {
+    return "Token refused: reason="
+        + reason
+        + " method="
+        + method
+        + " path="
+        + base.getPath()
+        + path
+        + " client=127.0.0.1";
+  }
+
+  /** Each of these lines is in the server's log, which the server writes a moment later. */
+  private static void assertRefusalsLogged(List<String> lines) throws IOException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    List<String> missing = lines;
+    while (!missing.isEmpty() && System.nanoTime() < deadline) {
+      String log = serverLog();
+      missing = lines.stream().filter(line -> !log.contains(line)).toList();
+      if (!missing.isEmpty()) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    assertEquals(List.of(), missing, "refusals missing from the log");
   }
 
   static final String SIGNATURE = "The bearer token's signature or algorithm is not accepted.";

@@ -136,6 +136,7 @@ class ListeningSocketsIT {
     double searches = metric(body, "api_requests_total{", projectSearches);
     assertTrue(searches >= 1, body);
     assertMetric(body, "api_index_duration_seconds_count{", "resource=\"project\"");
+    searchDurationsAreInSeconds(body);
     assertMetric(body, "api_logins_refused_total{", "status=\"401\"");
     assertMetric(body, "api_tokens_refused_total{", "reason=\"expired\"");
     assertMetric(body, "api_tokens_refused_total{", "reason=\"signature\"");
@@ -156,6 +157,40 @@ class ListeningSocketsIT {
     assertEquals(200, rita.index("project", JsonValue.EMPTY_JSON_OBJECT).status());
     double after = metric(admin.get("metrics").body(), "api_requests_total{", projectSearches);
     assertEquals(searches + 1, after, "api_requests_total after one more search");
+  }
+
+  /**
+   * Every value of {@code api_index_duration_seconds} is in seconds, as its name says and as
+   * Prometheus expects: the longest search is no longer than all of them together ({@code _sum},
+   * which Payara always writes in seconds) and under a minute, and the mean and every quantile lie
+   * between zero and it. A timer whose samples went out in nanoseconds (Payara's default unit for a
+   * timer registered by name) had a {@code _max} of some 10^7 beside a {@code _sum} of 0.07.
+   */
+  private static void searchDurationsAreInSeconds(String body) {
+    String project = "resource=\"project\"";
+    double count = metric(body, "api_index_duration_seconds_count{", project);
+    double sum = metric(body, "api_index_duration_seconds_sum{", project);
+    double max = metric(body, "api_index_duration_seconds_max{", project);
+    assertTrue(count >= 1 && sum > 0, "count " + count + ", sum " + sum);
+    assertTrue(max > 0 && max < 60, "_max in seconds: " + max + "\n" + body);
+    // one search is at most all of them, and at least their average (1e-9: rounding)
+    assertTrue(max <= sum * (1 + 1e-9), "_max " + max + " > _sum " + sum);
+    assertTrue(max >= sum / count * (1 - 1e-9), "_max " + max + " < _sum/_count " + sum / count);
+    List<String> others =
+        body.lines()
+            .filter(
+                line ->
+                    line.startsWith("api_index_duration_seconds_mean{")
+                        || line.startsWith("api_index_duration_seconds{"))
+            .filter(line -> line.contains(project))
+            .toList();
+    assertTrue(
+        others.stream().anyMatch(line -> line.startsWith("api_index_duration_seconds_mean{")),
+        "the mean: " + others);
+    for (String line : others) {
+      double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      assertTrue(value > 0 && value <= max * (1 + 1e-9), line + " beside _max " + max);
+    }
   }
 
   /** The one sample line of the metric with these labels has a value above zero. */

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
@@ -28,7 +30,8 @@ import org.eclipse.microprofile.metrics.Timer;
  *       create}, ...), HTTP method and status. A request that matched no resource method counts as
  *       resource and verb {@code other}, so a scanner cannot make the tags grow without bound.
  *   <li>{@code api_index_duration_seconds{resource}}: the time from the request to the answer of
- *       every search ({@code index}).
+ *       every search ({@code index}): {@code _count}, {@code _sum}, {@code _max} and {@code _mean},
+ *       all in seconds, and no quantiles ({@link #INDEX_DURATION} says why).
  *   <li>{@code api_logins_refused_total{status}}: answers of the built-in token endpoint that gave
  *       no token (wrong password, locked user name, bad request).
  * </ul>
@@ -42,6 +45,31 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
 
   private static final String STARTED = ApiMetrics.class.getName() + ".started";
   private static final String OTHER = "other";
+
+  /**
+   * The search timer, in the unit its samples are in, so that every value it exports is in seconds,
+   * as its name ({@code _seconds}) says and Prometheus expects. A timer samples nanoseconds; Payara
+   * (6.2025.10, 7.2025.1: {@code OpenMetricsExporter.exportSampling}) scales {@code _max} and
+   * {@code _mean} by the unit of the metadata, writes {@code _sum} from the elapsed {@code
+   * Duration} in seconds whatever the unit, and writes the quantiles unscaled. It gives a timer
+   * registered by name alone the unit seconds ({@code MetricRegistryImpl.findMetricOrCreate}):
+   * {@code _max}, {@code _mean} and the quantiles went out in nanoseconds beside a {@code _sum} in
+   * seconds.
+   *
+   * <p>With the unit nanoseconds, {@code _max} and {@code _mean} are in seconds; the quantiles,
+   * which no unit scales, are switched off for this metric ({@code
+   * mp.metrics.distribution.percentiles=api.index.duration=} in {@code
+   * microprofile-config.properties}, MicroProfile Metrics 5). Averages come from {@code
+   * rate(_sum)/rate(_count)}. Payara 7.2026.6 (FISH-13137) divides a timer's {@code _max} and
+   * quantiles by 10^9 itself, before the unit's scaling: on it this unit would make {@code _max} 0,
+   * and the default unit is right; {@code ListeningSocketsIT} fails on either mistake.
+   */
+  static final Metadata INDEX_DURATION =
+      Metadata.builder()
+          .withName("api.index.duration")
+          .withDescription("Time from a search's request to its answer")
+          .withUnit(MetricUnits.NANOSECONDS)
+          .build();
 
   /**
    * Unsatisfied on a server without MicroProfile Metrics (WildFly 39 has Micrometer instead):
@@ -93,7 +121,7 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
         && request.getProperty(STARTED) instanceof Long started) {
       indexDurations
           .computeIfAbsent(
-              resource, key -> registry.timer("api.index.duration", new Tag("resource", key)))
+              resource, key -> registry.timer(INDEX_DURATION, new Tag("resource", key)))
           .update(Duration.ofNanos(System.nanoTime() - started));
     }
     if (resource.equals("token-endpoint") && verb.equals("token") && response.getStatus() != 200) {

@@ -15,6 +15,20 @@ import jakarta.ejb.Singleton;
  * statement), which every view and search paid on top of its own statements. A database restart
  * lasts longer than that second, so the first connection handed out after it is validated again and
  * fails, and the pool drops them all.
+ *
+ * <p>Started without the {@code DB_*} variables (the embedded H2 of {@code
+ * microprofile-config.properties}), Payara Micro 6 logs {@code MicroProfile Config: property
+ * 'db.class': no value found, no default given} for each of the four settings, then {@code RAR8068:
+ * Using default datasource : __ds_jdbc_ra}. Both are harmless: Payara reads this annotation while
+ * it scans the WAR ({@code DataSourceDefinitionHandler}), before the WAR's own configuration is
+ * visible, finds only the server's sources (environment, system properties), keeps the {@code
+ * ${MPCONFIG=...}} expressions as they are, and so cannot load the class to choose a resource
+ * adapter (the default one is the right one for a {@code DataSource}). It expands them again with
+ * the WAR's configuration when it opens the pool's connections ({@code DataSourceSpec}). A default
+ * in the expression ({@code ${MPCONFIG=db.class:...}}) would silence them but would be substituted
+ * at that first reading, for good: the WAR's configuration would never apply, and the H2 URL, which
+ * depends on {@code data.dir}, cannot be written as such a default. With the {@code DB_*} variables
+ * set, as in production, neither message appears.
  */
 @Singleton
 @DataSourceDefinition(

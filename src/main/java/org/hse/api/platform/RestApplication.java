@@ -3,14 +3,48 @@ package org.hse.api.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Set;
 import org.eclipse.microprofile.auth.LoginConfig;
+import org.hse.api.action.boundary.ActionsResource;
+import org.hse.api.docs.DocsResource;
+import org.hse.api.http.UnexpectedErrorMapper;
+import org.hse.api.http.ValidationFailedMapper;
+import org.hse.api.http.WebApplicationExceptionMapper;
+import org.hse.api.incident.boundary.IncidentsResource;
+import org.hse.api.incidentaction.boundary.IncidentActionsResource;
+import org.hse.api.tenancy.boundary.OfficesResource;
+import org.hse.api.tenancy.boundary.ProjectsResource;
+import org.hse.api.tokens.TokenEndpoint;
 
 /**
  * The JAX-RS application at the root, so that {@code /v2/...} and the token endpoint's {@code
  * /realms/...} paths are the hosted API's. {@code @ApplicationScoped} lets Payara see the
  * {@code @LoginConfig}. Its OpenAPI document is built by {@link org.hse.api.openapi.ModelReader}.
+ *
+ * <p>Its resources and providers are listed here rather than found by scanning: the servlet
+ * container hands JAX-RS every class with {@code @Path} on a method too, so the scan took the
+ * abstract {@code org.hse.api.http.V2Resource}, which Jersey then refused to instantiate with two
+ * warnings at every start. {@code RestApplicationTest} fails when a class of the sources with
+ * {@code @Path} or {@code @Provider} is missing from the list.
  */
 @ApplicationPath("/")
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT", realmName = "hse")
-public class RestApplication extends Application {}
+public class RestApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        ActionsResource.class,
+        IncidentsResource.class,
+        IncidentActionsResource.class,
+        OfficesResource.class,
+        ProjectsResource.class,
+        TokenEndpoint.class,
+        DocsResource.class,
+        WebApplicationExceptionMapper.class,
+        ValidationFailedMapper.class,
+        UnexpectedErrorMapper.class,
+        ApiMetrics.class);
+  }
+}

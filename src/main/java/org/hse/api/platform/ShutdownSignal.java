@@ -1,31 +1,35 @@
 package org.hse.api.platform;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.util.logging.Logger;
 
 /**
- * Notices that the JVM was asked to stop (SIGTERM, Ctrl-C), so that {@code /health/ready} answers
- * DOWN at once and a load balancer sends no new request here, while Payara Micro, started with
- * {@code --shutdowngrace <ms>}, lets the requests in flight complete before it stops the
- * application. A JVM shutdown hook, which the JVM starts beside Payara's own at the signal.
+ * Whether the application accepts requests: from the moment it has started (its start-up work,
+ * migrations and demo data, is done) until the JVM is asked to stop (SIGTERM, Ctrl-C), so that
+ * {@code /health/ready} answers DOWN at once and a load balancer sends no new request here, while
+ * Payara Micro, started with {@code --shutdowngrace <ms>}, lets the requests in flight complete
+ * before it stops the application. A JVM shutdown hook, which the JVM starts beside Payara's own at
+ * the signal.
+ *
+ * <p>A CDI bean, not an EJB: a load balancer probes readiness while the application is still being
+ * deployed, and an EJB called then throws ({@code Attempt to invoke when container is in
+ * Initializing}), which Payara logs as a 30-line stack trace on every such probe. This bean answers
+ * "not yet" instead.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class ShutdownSignal {
 
   private static final Logger LOG = Logger.getLogger(ShutdownSignal.class.getName());
 
+  private volatile boolean started;
   private volatile boolean stopping;
   private Thread hook;
 
-  @PostConstruct
-  void register() {
+  /** Called when the application has started: after the start-up singletons have run. */
+  void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
     hook =
         new Thread(
             () -> {
@@ -34,15 +38,24 @@ public class ShutdownSignal {
             },
             "incident-actions-shutdown-signal");
     Runtime.getRuntime().addShutdownHook(hook);
+    started = true;
   }
 
   @PreDestroy
   void unregister() {
+    if (hook == null) {
+      return;
+    }
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
       // the JVM is stopping: the hook has run or is running
     }
+  }
+
+  /** Whether the application has started and the JVM is not stopping. */
+  public boolean accepting() {
+    return started && !stopping;
   }
 
   /** Whether the JVM is stopping. */

@@ -26,6 +26,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -53,6 +55,10 @@ import org.hse.api.errors.ErrorResponses;
  *       {@code missing_claim}, {@code empty}) or {@code ambiguous} for two different tokens in one
  *       request. Such a request never reaches JAX-RS, where the API's other counters are kept
  *       ({@code org.hse.api.platform.ApiMetrics}).
+ *   <li>Every refusal is one line at INFO on the logger {@code org.hse.api.security.TokenRefusals}
+ *       ({@link #logRefusal}): the reason, the method, the path and the client's address; never the
+ *       token. (Payara's {@code SignedJWTIdentityStore} logs its own stack trace of the
+ *       verification failure at INFO; the packaged logging configuration silences that logger.)
  *   <li>A token issued, or valid from, later than the clock skew ({@code mp.jwt.verify.clock.skew},
  *       30 s, which Payara applies to {@code exp}) from now is refused, once Payara has verified
  *       it: its {@code iat} and {@code nbf} are read from the token Payara parsed.
@@ -72,6 +78,15 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
 
   /** {@code api_tokens_refused_total{reason}} on {@code /metrics}. */
   static final String REFUSED = "api.tokens.refused";
+
+  /**
+   * The logger of refused tokens, one line each ({@link #logRefusal}): an operator may raise it to
+   * WARNING to silence them, or route it to a file of its own, apart from the application's log.
+   */
+  static final Logger REFUSALS = Logger.getLogger("org.hse.api.security.TokenRefusals");
+
+  /** The most characters of a request's path that a refusal's log line repeats. */
+  static final int LOGGED_PATH = 200;
 
   /** The reason of a request that names two different tokens. */
   static final String AMBIGUOUS = "ambiguous";
@@ -99,7 +114,8 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
     Set<String> parameterTokens = queryTokens(request.getQueryString());
     String header = request.getHeader(AUTHORIZATION);
     if (parameterTokens.size() > 1) {
-      return refuse(response, AMBIGUOUS, "The access-token parameter is given more than once.");
+      return refuse(
+          request, response, AMBIGUOUS, "The access-token parameter is given more than once.");
     }
     HttpServletRequest effective = request;
     String token = header != null && header.startsWith(BEARER) ? header.substring(7) : null;
@@ -107,6 +123,7 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
       String parameterToken = parameterTokens.iterator().next();
       if (header != null && !parameterToken.equals(token)) {
         return refuse(
+            request,
             response,
             AMBIGUOUS,
             "The request carries both an Authorization header and a different access-token.");
@@ -121,7 +138,7 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
           @Override
           public AuthenticationStatus notifyContainerAboutLogin(CredentialValidationResult result) {
             return notYetValid(result.getCallerPrincipal(), checks)
-                ? refuse(response, TokenRefusal.NOT_YET_VALID)
+                ? refuse(request, response, TokenRefusal.NOT_YET_VALID)
                 : super.notifyContainerAboutLogin(result);
           }
 
@@ -130,13 +147,13 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
           public AuthenticationStatus notifyContainerAboutLogin(
               Principal principal, Set<String> groups) {
             return notYetValid(principal, checks)
-                ? refuse(response, TokenRefusal.NOT_YET_VALID)
+                ? refuse(request, response, TokenRefusal.NOT_YET_VALID)
                 : super.notifyContainerAboutLogin(principal, groups);
           }
 
           @Override
           public AuthenticationStatus responseUnauthorized() {
-            return refuse(response, TokenRefusal.of(bearer, checks, Instant.now()));
+            return refuse(request, response, TokenRefusal.of(bearer, checks, Instant.now()));
           }
 
           /**
@@ -153,7 +170,7 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
 
               @Override
               public void sendError(int status, String message) {
-                refuse(response, TokenRefusal.of(bearer, checks, Instant.now()));
+                refuse(request, response, TokenRefusal.of(bearer, checks, Instant.now()));
               }
             };
           }
@@ -252,16 +269,48 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
     }
   }
 
-  private AuthenticationStatus refuse(HttpServletResponse response, TokenRefusal refusal) {
-    return refuse(response, refusal.reason(), refusal.message());
+  private AuthenticationStatus refuse(
+      HttpServletRequest request, HttpServletResponse response, TokenRefusal refusal) {
+    return refuse(request, response, refusal.reason(), refusal.message());
   }
 
-  /** Counts the refusal by its class ({@code reason}, never the token) and answers 401. */
-  private AuthenticationStatus refuse(HttpServletResponse response, String reason, String message) {
+  /**
+   * Counts the refusal by its class ({@code reason}, never the token), logs it in one line and
+   * answers 401.
+   */
+  private AuthenticationStatus refuse(
+      HttpServletRequest request, HttpServletResponse response, String reason, String message) {
     if (registry.isResolvable()) {
       registry.get().counter(REFUSED, new Tag("reason", reason)).inc();
     }
+    logRefusal(request, reason);
     return unauthorized(response, message);
+  }
+
+  /**
+   * One line at INFO on {@link #REFUSALS}: {@code Token refused: reason=expired method=POST
+   * path=/v2/project/index client=192.0.2.7}. The reason is the metric's tag; the path is the
+   * request URI as sent, without the query string (where a token may be), cut at {@link
+   * #LOGGED_PATH} characters; the client is the address of the connection (a proxy's, behind one).
+   * Never the token, nor anything read from it: the reason is a class, not a claim.
+   */
+  static void logRefusal(HttpServletRequest request, String reason) {
+    if (!REFUSALS.isLoggable(Level.INFO)) {
+      return;
+    }
+    String path = String.valueOf(request.getRequestURI());
+    if (path.length() > LOGGED_PATH) {
+      path = path.substring(0, LOGGED_PATH) + "...";
+    }
+    REFUSALS.info(
+        "Token refused: reason="
+            + reason
+            + " method="
+            + request.getMethod()
+            + " path="
+            + path
+            + " client="
+            + request.getRemoteAddr());
   }
 
   private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
