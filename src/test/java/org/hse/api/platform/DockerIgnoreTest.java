@@ -40,12 +40,13 @@ class DockerIgnoreTest {
   void everyCopySourceOfTheDockerfileGetsIntoTheContextOfBothBuilders() throws IOException {
     List<String> sources = copySources(Files.readString(DOCKERFILE));
     assertFalse(sources.isEmpty(), "no COPY or ADD from the build context in " + DOCKERFILE);
+    Path buildKit = Files.exists(BUILDKIT) ? BUILDKIT : CLASSIC;
     Map<String, List<Rule>> builders =
         Map.of(
             "the classic builder (" + CLASSIC + ")",
-            rules(Files.readString(CLASSIC)),
-            "BuildKit (" + (Files.exists(BUILDKIT) ? BUILDKIT : CLASSIC) + ")",
-            rules(Files.readString(Files.exists(BUILDKIT) ? BUILDKIT : CLASSIC)));
+            rules(readIfThere(CLASSIC)),
+            "BuildKit (" + buildKit + ")",
+            rules(readIfThere(buildKit)));
     builders.forEach(
         (builder, rules) ->
             sources.forEach(
@@ -100,6 +101,11 @@ class DockerIgnoreTest {
             + "copy [\"c d.txt\", \"/e\"]\nCOPY --from=build /x /y\n"
             + "ADD https://example.com/f.tgz /f\nADD ${W:-w}.tar /\n";
     assertEquals(List.of("a/1.0.jar", "b/1.0.txt", "c d.txt", "w.tar"), copySources(dockerfile));
+  }
+
+  /** The file, or nothing (no rules: the whole context) where there is none. */
+  private static String readIfThere(Path file) throws IOException {
+    return Files.exists(file) ? Files.readString(file) : "";
   }
 
   /** The paths that COPY and ADD take from the build context, ARG defaults substituted. */
