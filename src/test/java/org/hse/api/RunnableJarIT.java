@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * target/incident-actions.jar}, Payara Micro's uber jar) carries everything a start needs, so that
  * production is {@code java -jar} plus environment variables: the WAR at the root context, the
  * options of every documented start (no Hazelcast, no usage tracking sent), the system properties,
- * and the very boot commands and logging of {@code server-config/payara/}. {@link ServerLogIT} and
- * {@link ListeningSocketsIT} run it; this reads what it holds.
+ * and the very pre-boot commands and logging of {@code server-config/payara/}. {@link ServerLogIT}
+ * and {@link ListeningSocketsIT} run it; this reads what it holds.
  */
 class RunnableJarIT {
 
@@ -57,13 +57,10 @@ class RunnableJarIT {
   }
 
   @Test
-  void itCarriesTheBootCommandsAndLoggingOfServerConfig() throws IOException {
+  void itCarriesThePreBootCommandsAndLoggingOfServerConfig() throws IOException {
     assertEquals(
         Files.readString(CONFIG.resolve("pre-boot-commands.asadmin")),
         text("MICRO-INF/pre-boot-commands.txt"));
-    assertEquals(
-        Files.readString(CONFIG.resolve("post-boot-commands.asadmin")),
-        text("MICRO-INF/post-boot-commands.txt"));
     assertEquals(
         Files.readString(CONFIG.resolve("logging.properties")),
         text("MICRO-INF/domain/logging.properties"));
