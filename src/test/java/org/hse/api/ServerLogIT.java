@@ -73,9 +73,13 @@ class ServerLogIT {
     List<String> lines = newLines(before, text -> text.contains("v2/incident-action/index"));
     assertEquals(1, lines.size(), "lines about the refused token: " + lines);
     String line = lines.get(0);
-    assertTrue(line.contains("GET /v2/incident-action/index"), line);
-    assertTrue(line.contains("127.0.0.1"), "the client's address: " + line);
-    assertTrue(line.contains("signature") || line.contains("malformed"), "the class: " + line);
+    assertTrue(
+        line.contains("[INFO]") && line.contains("[org.hse.api.security.TokenRefusals]"), line);
+    assertTrue(
+        line.endsWith(
+            "Token refused: reason=missing_claim method=GET path=/v2/incident-action/index"
+                + " client=127.0.0.1"),
+        "the class, the request and the client: " + line);
     String tail = tail(before);
     assertFalse(tail.contains(token.substring(0, 20)), "the token in the log: " + tail);
     assertFalse(tail.contains(token.substring(40)), "the token's signature in the log: " + tail);

@@ -6,7 +6,7 @@ import jakarta.ejb.Singleton;
 /**
  * The one data source, chosen by configuration alone: H2 in the data directory by default,
  * PostgreSQL in production through {@code DB_CLASS}, {@code DB_URL}, {@code DB_USER} and {@code
- * DB_PASSWORD} (STACK.md, gotcha 5). On WildFly the server defines it instead (server-config).
+ * DB_PASSWORD}. On WildFly the server defines it instead (server-config).
  *
  * <p>The pool validates a connection as it hands it out and drops every pooled connection when one
  * is found dead, so the instances recover by themselves from a database restart, without being
@@ -16,19 +16,15 @@ import jakarta.ejb.Singleton;
  * lasts longer than that second, so the first connection handed out after it is validated again and
  * fails, and the pool drops them all.
  *
- * <p>Started without the {@code DB_*} variables (the embedded H2 of {@code
- * microprofile-config.properties}), Payara Micro 6 logs {@code MicroProfile Config: property
- * 'db.class': no value found, no default given} for each of the four settings, then {@code RAR8068:
- * Using default datasource : __ds_jdbc_ra}. Both are harmless: Payara reads this annotation while
- * it scans the WAR ({@code DataSourceDefinitionHandler}), before the WAR's own configuration is
- * visible, finds only the server's sources (environment, system properties), keeps the {@code
- * ${MPCONFIG=...}} expressions as they are, and so cannot load the class to choose a resource
- * adapter (the default one is the right one for a {@code DataSource}). It expands them again with
- * the WAR's configuration when it opens the pool's connections ({@code DataSourceSpec}). A default
- * in the expression ({@code ${MPCONFIG=db.class:...}}) would silence them but would be substituted
- * at that first reading, for good: the WAR's configuration would never apply, and the H2 URL, which
- * depends on {@code data.dir}, cannot be written as such a default. With the {@code DB_*} variables
- * set, as in production, neither message appears.
+ * <p>Payara reads this annotation while it scans the WAR ({@code DataSourceDefinitionHandler}),
+ * before the WAR's own configuration is visible: with the settings only in {@code
+ * microprofile-config.properties} it logged {@code property 'db.class': no value found} for each of
+ * the four, then {@code RAR8068: Using default datasource}, at every start on the embedded H2 (it
+ * expands the expressions again with the WAR's configuration when it opens connections). The
+ * runnable jar therefore also carries them as system properties, {@code ${DB_URL:...}} with the
+ * WAR's defaults ({@code server-config/payara/system.properties}, {@code SystemPropertiesTest}). A
+ * default in this annotation's expressions ({@code ${MPCONFIG=db.class:...}}) would not do: it is
+ * substituted at that first reading, for good.
  */
 @Singleton
 @DataSourceDefinition(
