@@ -27,8 +27,7 @@ class LoggingPropertiesTest {
   void theJsonLoggingDiffersFromTheTextLoggingInTheFormatterAlone() throws IOException {
     Map<String, String> text = read("logging.properties");
     Map<String, String> json = read("logging-json.properties");
-    assertEquals(
-        "com.sun.enterprise.server.logging.ODLLogFormatter", text.remove(FORMATTER), "text");
+    assertEquals("java.util.logging.SimpleFormatter", text.remove(FORMATTER), "text");
     assertEquals(
         "fish.payara.enterprise.server.logging.JSONLogFormatter", json.remove(FORMATTER), "json");
     assertEquals(text, json);
