@@ -85,6 +85,16 @@ class ApiProtocolIT extends ApiTests {
     }
   }
 
+  /** The OpenAPI document is the one description of the resources: no WADL, to anyone. */
+  @Test
+  void noWadlIsServed() {
+    for (ApiClient caller : List.of(anonymous, admin)) {
+      Reply reply = caller.get("application.wadl");
+      assertFalse(reply.body().contains("<application"), reply.body());
+      assertErrorBody(reply, 404, "Not Found");
+    }
+  }
+
   @Test
   void theTokenMayComeAsTheAccessTokenQueryParameter() throws Exception {
     String token = ApiClient.login(SharedServer.base(), "reader", TestData.password("reader"));

@@ -3,6 +3,7 @@ package org.hse.api.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.hse.api.action.boundary.ActionsResource;
@@ -26,6 +27,10 @@ import org.hse.api.tokens.TokenEndpoint;
  * abstract {@code org.hse.api.http.V2Resource}, which Jersey then refused to instantiate with two
  * warnings at every start. {@code RestApplicationTest} fails when a class of the sources with
  * {@code @Path} or {@code @Provider} is missing from the list.
+ *
+ * <p>Jersey's WADL ({@code /application.wadl}, about 31 KB describing every resource, to anyone) is
+ * off: the OpenAPI document is the one description, and the start's list of endpoints names no WADL
+ * either.
  */
 @ApplicationPath("/")
 @ApplicationScoped
@@ -46,5 +51,10 @@ public class RestApplication extends Application {
         ValidationFailedMapper.class,
         UnexpectedErrorMapper.class,
         ApiMetrics.class);
+  }
+
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
   }
 }
