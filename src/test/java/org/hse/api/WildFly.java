@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hse.api.faults.PayaraMicro;
 
@@ -140,12 +142,24 @@ final class WildFly implements AutoCloseable {
     }
   }
 
-  /** An offset at which every port of {@link #PORTS} is free: the HTTP port a free one. */
+  /**
+   * An offset at which every port of {@link #PORTS} is free, the HTTP port a free one, and none is
+   * a port the build reserved for the Arquillian WildFly ({@code wildfly.reserved.ports}), which
+   * starts after this one: a shared server on one of them made that start fail ("The port ... is
+   * already in use").
+   */
   private static int freeOffset() {
+    Set<Integer> reserved =
+        Stream.of(System.getProperty("wildfly.reserved.ports", "").split(","))
+            .map(String::strip)
+            .filter(port -> !port.isEmpty())
+            .map(Integer::valueOf)
+            .collect(Collectors.toSet());
     for (int attempt = 0; attempt < 20; attempt++) {
       int offset = PayaraMicro.freePort() - 8080;
       if (offset > 0
           && 9993 + offset <= 65535
+          && PORTS.stream().noneMatch(port -> reserved.contains(port + offset))
           && PORTS.stream().allMatch(port -> isFree(port + offset))) {
         return offset;
       }
