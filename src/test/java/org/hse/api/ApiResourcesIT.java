@@ -219,7 +219,15 @@ class ApiResourcesIT extends ApiTests {
         reader.create("incident-action", TestData.link(P1, O1, incident1, actions.get(3)).build());
     assertEquals(403, create.status());
     assertErrorBody(create, 403, "Forbidden");
+    assertEquals(
+        "Your role may not change incident-action items.", create.json().getString("message"));
     assertEquals(403, reader.delete("incident", incident1, "true").status());
-    assertEquals(403, norole.index("incident-action", JsonValue.EMPTY_JSON_OBJECT).status());
+    assertEquals(403, reader.delete("incident", incident1, "false").status(), "the preview");
+    assertEquals(200, admin.view("incident", incident1).status());
+    Reply roleless = norole.index("incident-action", JsonValue.EMPTY_JSON_OBJECT);
+    assertErrorBody(roleless, 403, "Forbidden");
+    assertEquals(
+        "Your role may not read incident-action items.", roleless.json().getString("message"));
+    assertEquals(403, norole.view("incident", incident1).status());
   }
 }

@@ -30,8 +30,8 @@ class PackageLayersTest {
           "persistence", Set.of(),
           "model", Set.of("errors", "persistence"),
           "query", Set.of("errors", "persistence", "model", "security"),
-          "boundary", Set.of("errors", "persistence", "model", "query", "security"),
-          "http", Set.of("errors", "persistence", "model", "query", "boundary", "security"),
+          "items", Set.of("errors", "persistence", "model", "query", "security"),
+          "http", Set.of("errors", "persistence", "model", "query", "items", "security"),
           "security", Set.of("errors"),
           "tokens", Set.of("errors", "platform"));
 

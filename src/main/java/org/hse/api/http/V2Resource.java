@@ -28,10 +28,10 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.function.LongPredicate;
-import org.hse.api.boundary.ItemRules;
-import org.hse.api.boundary.Items;
-import org.hse.api.boundary.Stored;
 import org.hse.api.errors.ValidationFailedException;
+import org.hse.api.items.CreateRaced;
+import org.hse.api.items.ItemVerbs;
+import org.hse.api.items.Stored;
 import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Values;
 import org.hse.api.persistence.Audited;
@@ -43,8 +43,9 @@ import org.hse.api.security.CallerProducer;
 
 /**
  * The five verbs of a v2 resource as HTTP, written once: a feature's resource extends it, names its
- * path and hands over its {@link ItemRules}, which goes with every call of the one boundary, {@link
- * Items}. Kept thin: parsing, then one boundary call, then headers.
+ * path and hands over its model and its {@code @Stateless} boundary ({@link ItemVerbs}), the
+ * transaction and security edge of every call. Kept thin: parsing, then one boundary call, then
+ * headers.
  *
  * <p>A resource is {@code @ApplicationScoped}: its {@code @Context} fields are proxies to the
  * current request, and creating and injecting a resource for every request was a twentieth of a
@@ -66,14 +67,11 @@ public abstract class V2Resource<E extends Audited> {
 
   @Inject RequestBodies bodies;
 
-  @Inject Items items;
+  /** The resource's field table, from which requests are parsed. */
+  protected abstract ResourceModel<E> model();
 
-  /** The feature's rules, which name its model and go with every boundary call. */
-  protected abstract ItemRules<E> rules();
-
-  private ResourceModel<E> model() {
-    return rules().model();
-  }
+  /** The feature's boundary, which every verb calls once. */
+  protected abstract ItemVerbs<E> boundary();
 
   @POST
   @Path("index")
@@ -81,7 +79,7 @@ public abstract class V2Resource<E extends Audited> {
   public Response searchByBody(InputStream body) {
     IndexRequest<E> search =
         IndexRequest.fromJson(model(), bodies.readSearch(body, headers.getMediaType()));
-    Page<JsonObject> page = items.index(rules(), caller(), search);
+    Page<JsonObject> page = boundary().index(caller(), search);
     return PagingHeaders.paging(page(page), page).build();
   }
 
@@ -89,7 +87,7 @@ public abstract class V2Resource<E extends Audited> {
   @Path("index")
   public Response searchByQuery() {
     IndexRequest<E> search = IndexRequest.fromQuery(model(), uriInfo.getQueryParameters());
-    return pagedWithLinks(items.index(rules(), caller(), search));
+    return pagedWithLinks(boundary().index(caller(), search));
   }
 
   @POST
@@ -99,10 +97,10 @@ public abstract class V2Resource<E extends Audited> {
     JsonObject item = bodies.read(body, headers.getMediaType());
     Stored stored;
     try {
-      stored = items.create(rules(), caller(), item);
-    } catch (Items.CreateRaced raced) {
+      stored = boundary().create(caller(), item);
+    } catch (CreateRaced raced) {
       // the other create has committed: this one, in a new transaction, is now a plain retry
-      stored = items.create(rules(), caller(), item);
+      stored = boundary().create(caller(), item);
     }
     ResponseBuilder response =
         stored.created()
@@ -121,7 +119,7 @@ public abstract class V2Resource<E extends Audited> {
   @GET
   @Path("view/{id}")
   public Response view(@PathParam("id") String id) {
-    return item(Response.ok(), items.view(rules(), caller(), id));
+    return item(Response.ok(), boundary().view(caller(), id));
   }
 
   @GET
@@ -135,7 +133,7 @@ public abstract class V2Resource<E extends Audited> {
   @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
   public Response update(@PathParam("id") String id, InputStream body) {
     JsonObject input = bodies.read(body, headers.getMediaType());
-    return item(Response.ok(), items.update(rules(), caller(), id, input, ifMatch()));
+    return item(Response.ok(), boundary().update(caller(), id, input, ifMatch()));
   }
 
   @PUT
@@ -150,7 +148,7 @@ public abstract class V2Resource<E extends Audited> {
   @Path("history/{id}")
   public Response history(@PathParam("id") String id) {
     IndexRequest<E> paging = pagingBeside("id", true);
-    return pagedWithLinks(items.history(rules(), caller(), id, paging.page(), paging.perPage()));
+    return pagedWithLinks(boundary().history(caller(), id, paging.page(), paging.perPage()));
   }
 
   @GET
@@ -167,21 +165,20 @@ public abstract class V2Resource<E extends Audited> {
   @Path("changes")
   public Response changes(@QueryParam("after") String after) {
     IndexRequest<E> paging = pagingBeside("after", false);
-    return Response.ok(items.changes(rules(), caller(), after, paging.perPage()).toString())
-        .build();
+    return Response.ok(boundary().changes(caller(), after, paging.perPage()).toString()).build();
   }
 
   @DELETE
   @Path("delete/{id}")
   public Response delete(@PathParam("id") String id, @QueryParam("force") String force) {
     if (force == null || "false".equals(force)) {
-      DeletePreview preview = items.preview(rules(), caller(), id);
+      DeletePreview preview = boundary().preview(caller(), id);
       return Response.ok(preview.toJson().toString()).build();
     }
     if (!"true".equals(force)) {
       throw new ValidationFailedException("force", "must be true or false");
     }
-    items.delete(rules(), caller(), id, ifMatch());
+    boundary().delete(caller(), id, ifMatch());
     return Response.noContent().build();
   }
 

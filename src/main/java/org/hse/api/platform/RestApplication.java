@@ -1,5 +1,6 @@
 package org.hse.api.platform;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -8,11 +9,13 @@ import java.util.Set;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.hse.api.action.boundary.ActionsResource;
 import org.hse.api.docs.DocsResource;
+import org.hse.api.http.RoleRefusedMapper;
 import org.hse.api.http.UnexpectedErrorMapper;
 import org.hse.api.http.ValidationFailedMapper;
 import org.hse.api.http.WebApplicationExceptionMapper;
 import org.hse.api.incident.boundary.IncidentsResource;
 import org.hse.api.incidentaction.boundary.IncidentActionsResource;
+import org.hse.api.security.Caller;
 import org.hse.api.tenancy.boundary.OfficesResource;
 import org.hse.api.tenancy.boundary.ProjectsResource;
 import org.hse.api.tokens.TokenEndpoint;
@@ -35,6 +38,7 @@ import org.hse.api.tokens.TokenEndpoint;
 @ApplicationPath("/")
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT", realmName = "hse")
+@DeclareRoles({Caller.READER, Caller.WRITER, Caller.ADMIN})
 public class RestApplication extends Application {
 
   @Override
@@ -48,6 +52,7 @@ public class RestApplication extends Application {
         TokenEndpoint.class,
         DocsResource.class,
         WebApplicationExceptionMapper.class,
+        RoleRefusedMapper.class,
         ValidationFailedMapper.class,
         UnexpectedErrorMapper.class,
         ApiMetrics.class);

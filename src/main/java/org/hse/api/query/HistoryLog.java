@@ -15,7 +15,7 @@ import org.hse.api.model.ResourceModel;
 
 /**
  * The history entries of one write transaction (table {@code history}, Flyway {@code V6}): {@code
- * Items} adds one for every item it creates, updates or deletes, cascaded deletes included, and
+ * ItemStore} adds one for every item it creates, updates or deletes, cascaded deletes included, and
  * writes them with {@link #write} before the transaction commits, so that a write that rolls back
  * leaves none. A delete's entry comes with the row of the deleted item that searches with {@code
  * history: true} find ({@link DeletedItems}), written with it. The entries carry no feed number:
@@ -91,9 +91,10 @@ public final class HistoryLog {
   /**
    * Adds an entry for each item whose attribute at {@code path} is {@code value}, read as {@code
    * view} shows them, a chunk at a time: a forced delete's dependents, or the items of a tenant
-   * written without the boundary ({@link LoadedItems}).
+   * written without the boundary ({@link LoadedItems}), read in the {@code scope}.
    */
   public HistoryLog addEvery(
+      TenantScope scope,
       IndexQuery<?> items,
       ResourceModel<?> model,
       String path,
@@ -103,7 +104,7 @@ public final class HistoryLog {
     Object after = null;
     List<IndexQuery.Item> chunk;
     do {
-      chunk = items.itemsWhere(path, value, after, CHUNK);
+      chunk = items.itemsWhere(scope, path, value, after, CHUNK);
       for (IndexQuery.Item item : chunk) {
         add(model, (String) item.id(), item.version(), operation, tenant, item.json());
         after = item.id();

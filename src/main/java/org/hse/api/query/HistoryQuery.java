@@ -3,7 +3,6 @@ package org.hse.api.query;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -16,7 +15,6 @@ import org.hse.api.errors.ValidationFailedException;
 import org.hse.api.model.Kind;
 import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Values;
-import org.hse.api.security.Caller;
 
 /**
  * Reads the history that {@link HistoryLog} writes: the entries of one item, oldest first, as the
@@ -35,34 +33,33 @@ public final class HistoryQuery {
 
   /**
    * One page of an item's entries, oldest first, with their exact total; an empty page with a total
-   * of 0 when the item has none or belongs to a tenant the caller cannot see (every entry of an
-   * item is of its one tenant).
+   * of 0 when the item has none in the scope (every entry of an item is of its one tenant).
    */
   public Page<JsonObject> entries(
-      Caller caller, ResourceModel<?> model, String id, int page, int perPage) {
-    Object[] summary =
-        (Object[])
-            em.createNativeQuery(
-                    "SELECT COUNT(*), MIN(project_id) FROM history"
-                        + " WHERE resource = ?1 AND item_id = ?2")
-                .setParameter(1, model.type())
-                .setParameter(2, id)
-                .getSingleResult();
-    long total = ((Number) summary[0]).longValue();
-    if (total == 0 || !caller.sees((String) summary[1])) {
-      return new Page<>(List.of(), 0, page, perPage);
-    }
+      TenantScope scope, ResourceModel<?> model, String id, int page, int perPage) {
+    SqlParameters sql = new SqlParameters();
+    String where =
+        " WHERE resource = "
+            + sql.value(model.type())
+            + " AND item_id = "
+            + sql.value(id)
+            + scope.and("project_id", sql);
+    long total =
+        ((Number)
+                sql.bind(em.createNativeQuery("SELECT COUNT(*) FROM history" + where))
+                    .getSingleResult())
+            .longValue();
     long offset = (long) (page - 1) * perPage;
-    if (offset >= total) {
+    if (total == 0 || offset >= total) {
       return new Page<>(List.of(), total, page, perPage);
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT version, operation, changed_at, by_upn, item FROM history"
-                    + " WHERE resource = ?1 AND item_id = ?2 ORDER BY version")
-            .setParameter(1, model.type())
-            .setParameter(2, id)
+        sql.bind(
+                em.createNativeQuery(
+                    "SELECT version, operation, changed_at, by_upn, item FROM history"
+                        + where
+                        + " ORDER BY version"))
             .setFirstResult((int) offset)
             .setMaxResults(perPage)
             .getResultList();
@@ -83,9 +80,9 @@ public final class HistoryQuery {
   }
 
   /**
-   * The change feed of a resource after a cursor, in the order the changes committed, scoped to the
-   * caller's tenants: {@code {"changes": [...], "next": "<cursor>"}}. {@code next} is the cursor of
-   * the last change answered, or {@code after} itself when there is none yet.
+   * The change feed of a resource after a cursor, in the order the changes committed, in the tenant
+   * scope: {@code {"changes": [...], "next": "<cursor>"}}. {@code next} is the cursor of the last
+   * change answered, or {@code after} itself when there is none yet.
    *
    * <p>Only entries that {@link FeedStamper} has stamped are read: an entry stamped later has a
    * higher feed number than every stamped entry visible now, so reading past a position skips
@@ -93,35 +90,29 @@ public final class HistoryQuery {
    *
    * @param after the position to read after, from {@link #cursor}; null: from the beginning
    */
-  public JsonObject changes(Caller caller, ResourceModel<?> model, String after, int limit) {
+  public JsonObject changes(TenantScope scope, ResourceModel<?> model, String after, int limit) {
     long[] position = after == null ? new long[] {0, 0} : position(after);
     String next = after == null ? cursor(0, 0) : after;
     JsonArrayBuilder changes = Values.JSON.createArrayBuilder();
-    if (caller.isAdmin() || !caller.tenants().isEmpty()) {
-      StringBuilder sql =
-          new StringBuilder(
-              "SELECT feed, seq, operation, item_id, changed_at, by_upn, item FROM history"
-                  + " WHERE resource = ?1 AND feed >= ?2 AND (feed > ?2 OR seq > ?3)");
-      List<String> tenants = caller.isAdmin() ? List.of() : List.copyOf(caller.tenants());
-      if (!tenants.isEmpty()) {
-        sql.append(" AND project_id IN (");
-        for (int i = 0; i < tenants.size(); i++) {
-          sql.append(i == 0 ? "" : ", ").append('?').append(i + 4);
-        }
-        sql.append(')');
-      }
-      sql.append(" ORDER BY feed, seq");
-      Query query =
-          em.createNativeQuery(sql.toString())
-              .setParameter(1, model.type())
-              .setParameter(2, position[0])
-              .setParameter(3, position[1])
-              .setMaxResults(limit);
-      for (int i = 0; i < tenants.size(); i++) {
-        query.setParameter(i + 4, tenants.get(i));
-      }
+    if (!scope.isEmpty()) {
+      SqlParameters sql = new SqlParameters();
+      String feed = sql.value(position[0]);
+      String text =
+          "SELECT feed, seq, operation, item_id, changed_at, by_upn, item FROM history"
+              + " WHERE resource = "
+              + sql.value(model.type())
+              + " AND feed >= "
+              + feed
+              + " AND (feed > "
+              + feed
+              + " OR seq > "
+              + sql.value(position[1])
+              + ")"
+              + scope.and("project_id", sql)
+              + " ORDER BY feed, seq";
       @SuppressWarnings("unchecked")
-      List<Object[]> rows = query.getResultList();
+      List<Object[]> rows =
+          sql.bind(em.createNativeQuery(text)).setMaxResults(limit).getResultList();
       for (Object[] row : rows) {
         next = cursor(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
         changes.add(

@@ -17,7 +17,6 @@ import org.hse.api.model.Field;
 import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Values;
 import org.hse.api.persistence.Audited;
-import org.hse.api.security.Caller;
 
 /**
  * Reads items as the API shows them, scoped to the caller's tenants, in at most two SQL statements
@@ -44,7 +43,6 @@ public final class IndexQuery<E extends Audited> {
 
   private static final String ROOT = "e";
   private static final String COUNTED = "c";
-  private static final String TENANTS = "tenants";
 
   private final EntityManager em;
   private final ResourceModel<E> model;
@@ -65,19 +63,19 @@ public final class IndexQuery<E extends Audited> {
   }
 
   /** One page of a search, with the exact total. */
-  public Page<JsonObject> run(Caller caller, IndexRequest<E> request) {
-    if (seesNothing(caller)) {
+  public Page<JsonObject> run(TenantScope scope, IndexRequest<E> request) {
+    if (scope.isEmpty()) {
       return new Page<>(List.of(), 0, request.page(), request.perPage());
     }
     if (picksFew(request)) {
-      return fewItems(caller, request);
+      return fewItems(scope, request);
     }
-    List<Object[]> page = pageIds(caller, request);
+    List<Object[]> page = pageIds(scope, request);
     if (page.isEmpty()) {
-      return noRows(caller, request);
+      return noRows(scope, request);
     }
     List<Object> ids = page.stream().map(row -> row[0]).toList();
-    Map<Object, Item> items = itemsById(ids);
+    Map<Object, Item> items = itemsById(scope, ids);
     List<JsonObject> ordered =
         ids.stream().map(items::get).filter(item -> item != null).map(Item::json).toList();
     long total = ((Number) page.get(0)[1]).longValue();
@@ -102,25 +100,25 @@ public final class IndexQuery<E extends Audited> {
    * relation of so few rows before the sort costs the database less than a second statement costs
    * both sides.
    */
-  private Page<JsonObject> fewItems(Caller caller, IndexRequest<E> request) {
-    Jpql jpql = new Jpql(caller);
+  private Page<JsonObject> fewItems(TenantScope scope, IndexRequest<E> request) {
+    Jpql jpql = new Jpql();
     Projection projection = projection();
     String text =
         projection.select()
             + ", COALESCE("
-            + total(caller, request, jpql)
+            + total(scope, request, jpql)
             + ", 0) FROM "
             + projection.from()
-            + conditions(request, projection.paths(), jpql, true)
+            + conditions(scope, request, projection.paths(), jpql, true)
             + " ORDER BY "
-            + order(request, projection.paths(), caller);
+            + order(request, projection.paths(), scope);
     List<Object[]> rows =
         jpql.bind(em.createQuery(text, Object[].class))
             .setFirstResult((int) request.offset())
             .setMaxResults(request.perPage())
             .getResultList();
     if (rows.isEmpty()) {
-      return noRows(caller, request);
+      return noRows(scope, request);
     }
     long total = ((Number) rows.get(0)[model.fields().size() + 1]).longValue();
     return new Page<>(
@@ -134,45 +132,40 @@ public final class IndexQuery<E extends Audited> {
    * A page that selected no row: nothing matches, or it lies past the last page, where no row
    * carried the total, so it is counted on its own.
    */
-  private Page<JsonObject> noRows(Caller caller, IndexRequest<E> request) {
-    long total = request.offset() == 0 ? 0 : count(caller, request);
+  private Page<JsonObject> noRows(TenantScope scope, IndexRequest<E> request) {
+    long total = request.offset() == 0 ? 0 : count(scope, request);
     return new Page<>(List.of(), total, request.page(), request.perPage());
   }
 
   /** The item with this id as {@code view} shows it, if the caller may see it. */
-  public Optional<Item> item(Caller caller, String id) {
-    if (seesNothing(caller)) {
+  public Optional<Item> item(TenantScope scope, String id) {
+    if (scope.isEmpty()) {
       return Optional.empty();
     }
-    return items(caller, List.of(id)).stream().findFirst();
+    return items(scope, List.of(id)).stream().findFirst();
   }
 
   /**
-   * The items with these ids as {@code view} shows them, by id, in one statement, not scoped: a
-   * search with {@code history: true} has scoped its ids already ({@link WithDeletedQuery}).
+   * The items with these ids as {@code view} shows them, by id, in one statement: the page of a
+   * search with {@code history: true} ({@link WithDeletedQuery}), which found their ids.
    */
-  Map<Object, Item> itemsById(List<Object> ids) {
+  Map<Object, Item> itemsById(TenantScope scope, List<Object> ids) {
     Map<Object, Item> items = new HashMap<>();
-    items(null, ids).forEach(item -> items.put(item.id(), item));
+    items(scope, ids).forEach(item -> items.put(item.id(), item));
     return items;
   }
 
   /** An item as the API shows it, with its version for the ETag. */
   public record Item(Object id, long version, JsonObject json) {}
 
-  /** Whether the caller is no admin and has no tenant, so that there is nothing to read. */
-  private static boolean seesNothing(Caller caller) {
-    return !caller.isAdmin() && caller.tenants().isEmpty();
-  }
-
-  private List<Object[]> pageIds(Caller caller, IndexRequest<E> request) {
-    Jpql jpql = new Jpql(caller);
+  private List<Object[]> pageIds(TenantScope scope, IndexRequest<E> request) {
+    Jpql jpql = new Jpql();
     Paths paths = new Paths(ROOT, Map.of());
-    String where = conditions(request, paths, jpql, true);
-    String order = order(request, paths, caller);
+    String where = conditions(scope, request, paths, jpql, true);
+    String order = order(request, paths, scope);
     String text =
         "SELECT e.id, COALESCE("
-            + total(caller, request, jpql)
+            + total(scope, request, jpql)
             + ", 0) FROM "
             + entity
             + " e"
@@ -187,47 +180,42 @@ public final class IndexQuery<E extends Audited> {
         .getResultList();
   }
 
-  private long count(Caller caller, IndexRequest<E> request) {
-    if (kept(caller, request)) {
-      return new TenantCounts(em).total(model, !caller.isAdmin(), new Jpql(caller));
+  private long count(TenantScope scope, IndexRequest<E> request) {
+    if (kept(scope, request)) {
+      return new TenantCounts(em).total(model, scope, new Jpql());
     }
-    Jpql jpql = new Jpql(caller);
-    String where = conditions(request, new Paths(COUNTED, Map.of()), jpql, false);
+    Jpql jpql = new Jpql();
+    String where = conditions(scope, request, new Paths(COUNTED, Map.of()), jpql, false);
     return jpql.bind(em.createQuery("SELECT COUNT(c) FROM " + entity + " c" + where, Long.class))
         .getSingleResult();
   }
 
   /** Whether the search's total is a kept count: nothing filtered, and tenants to count. */
-  private boolean kept(Caller caller, IndexRequest<E> request) {
-    return request.filter().isEmpty()
-        && model.countedPerTenant()
-        && (caller.isAdmin() || !caller.tenants().isEmpty());
+  private boolean kept(TenantScope scope, IndexRequest<E> request) {
+    return request.filter().isEmpty() && model.countedPerTenant() && !scope.isEmpty();
   }
 
   /**
    * The total of a search as a subquery: the kept count of the caller's tenants when nothing is
    * filtered, otherwise a count of the matching rows.
    */
-  private String total(Caller caller, IndexRequest<E> request, Jpql jpql) {
-    if (kept(caller, request)) {
-      return "(" + TenantCounts.totalQuery(model, !caller.isAdmin(), jpql) + ")";
+  private String total(TenantScope scope, IndexRequest<E> request, Jpql jpql) {
+    if (kept(scope, request)) {
+      return "(" + TenantCounts.totalQuery(model, scope, jpql) + ")";
     }
     return "(SELECT COUNT(c) FROM "
         + entity
         + " c"
-        + conditions(request, new Paths(COUNTED, Map.of()), jpql, false)
+        + conditions(scope, request, new Paths(COUNTED, Map.of()), jpql, false)
         + ")";
   }
 
-  /**
-   * The items with these ids, every field selected through the joined relations; scoped to the
-   * caller's tenants when a caller is given (a search has scoped its ids already).
-   */
-  private List<Item> items(Caller caller, List<Object> ids) {
-    Jpql jpql = new Jpql(caller);
+  /** The items with these ids in the scope, every field selected through the joined relations. */
+  private List<Item> items(TenantScope scope, List<Object> ids) {
+    Jpql jpql = new Jpql();
     String wanted =
         ids.size() == 1 ? "e.id = " + jpql.value(ids.get(0)) : "e.id IN " + jpql.value(ids);
-    return items(caller, jpql, wanted, "", Integer.MAX_VALUE);
+    return items(scope, jpql, wanted, "", Integer.MAX_VALUE);
   }
 
   /**
@@ -236,21 +224,19 @@ public final class IndexQuery<E extends Audited> {
    * first), at most {@code limit}: a forced delete's dependents, for their history, read chunk by
    * chunk in one statement each.
    */
-  public List<Item> itemsWhere(String path, Object value, Object after, int limit) {
-    Jpql jpql = new Jpql(null);
+  public List<Item> itemsWhere(
+      TenantScope scope, String path, Object value, Object after, int limit) {
+    Jpql jpql = new Jpql();
     String where = ROOT + "." + path + " = " + jpql.value(value);
     if (after != null) {
       where += " AND e.id > " + jpql.value(after);
     }
-    return items(null, jpql, where, " ORDER BY e.id", limit);
+    return items(scope, jpql, where, " ORDER BY e.id", limit);
   }
 
-  private List<Item> items(Caller caller, Jpql jpql, String wanted, String order, int limit) {
+  private List<Item> items(TenantScope scope, Jpql jpql, String wanted, String order, int limit) {
     Projection projection = projection();
-    String where =
-        caller == null || caller.isAdmin()
-            ? wanted
-            : wanted + " AND " + tenantScope(projection.paths(), model.tenantPath(), jpql);
+    String where = wanted + scope.and(projection.paths().get(model.tenantPath()), jpql);
     TypedQuery<Object[]> query =
         jpql.bind(
             em.createQuery(
@@ -314,9 +300,9 @@ public final class IndexQuery<E extends Audited> {
    * preferred walking the tenant's index in order to the filter's own index (the seed search fell
    * from 785 to 351 requests/s on H2).
    */
-  private String order(IndexRequest<E> request, Paths paths, Caller caller) {
+  private String order(IndexRequest<E> request, Paths paths, TenantScope scope) {
     List<String> order = new ArrayList<>();
-    if (!caller.isAdmin() && caller.tenants().size() == 1 && request.filter().isEmpty()) {
+    if (scope.isOneTenant() && request.filter().isEmpty()) {
       order.add(paths.get(model.tenantKeyPath()) + " ASC");
     }
     for (SortKey<E> key : request.sort()) {
@@ -343,11 +329,10 @@ public final class IndexQuery<E extends Audited> {
    * The search's WHERE clause, scoped to the caller's tenants, with the relations that the filter
    * (and, when {@code sorted}, the sort) joins scoped too.
    */
-  private String conditions(IndexRequest<E> request, Paths paths, Jpql jpql, boolean sorted) {
+  private String conditions(
+      TenantScope scope, IndexRequest<E> request, Paths paths, Jpql jpql, boolean sorted) {
     List<String> conditions = new ArrayList<>();
-    if (!jpql.caller().isAdmin()) {
-      conditions.add(tenantScope(paths, model.tenantPath(), jpql));
-    }
+    scope.condition(paths.get(model.tenantPath()), jpql).ifPresent(conditions::add);
     request
         .filter()
         .forEach(
@@ -358,16 +343,14 @@ public final class IndexQuery<E extends Audited> {
     if (sorted) {
       request.sort().forEach(key -> joined.add(relation(key.field())));
     }
-    if (!jpql.caller().isAdmin()) {
-      model
-          .sameTenantRelations()
-          .forEach(
-              (relation, tenantPath) -> {
-                if (joined.contains(relation)) {
-                  conditions.add(tenantScope(paths, tenantPath, jpql));
-                }
-              });
-    }
+    model
+        .sameTenantRelations()
+        .forEach(
+            (relation, tenantPath) -> {
+              if (joined.contains(relation)) {
+                scope.condition(paths.get(tenantPath), jpql).ifPresent(conditions::add);
+              }
+            });
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
@@ -377,11 +360,6 @@ public final class IndexQuery<E extends Audited> {
    */
   private static String relation(Field<?> field) {
     return field.attributes().size() > 1 && field.referenced().isEmpty() ? field.property() : "";
-  }
-
-  /** The caller's tenants, for a caller who is not an admin and has some. */
-  private static String tenantScope(Paths paths, String tenantPath, Jpql jpql) {
-    return paths.get(tenantPath) + " IN " + jpql.tenants();
   }
 
   /**
@@ -422,55 +400,6 @@ public final class IndexQuery<E extends Audited> {
             .replace("%", "\\%")
             .replace("_", "\\_");
     return "%" + escaped + "%";
-  }
-
-  /** Names the values of a query's text as its parameters. */
-  interface Binder {
-
-    /** A parameter holding this value, as the text names it; a collection for {@code IN}. */
-    String value(Object value);
-  }
-
-  /**
-   * The named parameters of one query, numbered in the order the text names them, so that two
-   * queries of one shape have one text; the caller's tenants are one parameter however often the
-   * text names them.
-   */
-  static final class Jpql implements Binder {
-
-    private final Caller caller;
-    private final Map<String, Object> values = new LinkedHashMap<>();
-    private boolean tenantsNamed;
-
-    Jpql(Caller caller) {
-      this.caller = caller;
-    }
-
-    Caller caller() {
-      return caller;
-    }
-
-    /** A new parameter holding this value (a collection for {@code IN}), as the text names it. */
-    @Override
-    public String value(Object value) {
-      String name = "p" + values.size();
-      values.put(name, value);
-      return ":" + name;
-    }
-
-    /** The caller's tenants, as the text names them. */
-    String tenants() {
-      tenantsNamed = true;
-      return ":" + TENANTS;
-    }
-
-    <T> TypedQuery<T> bind(TypedQuery<T> query) {
-      values.forEach(query::setParameter);
-      if (tenantsNamed) {
-        query.setParameter(TENANTS, caller.tenants());
-      }
-      return query;
-    }
   }
 
   /**

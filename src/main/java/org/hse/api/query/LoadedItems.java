@@ -17,9 +17,9 @@ public final class LoadedItems {
 
   /**
    * Writes, in the current transaction, the create entry of every item of a tenant, as {@code
-   * Items} writes one for an item created through the API, so that its history and the change feed
-   * begin with its creation like every other item's: the tenant first, then its dependents, parents
-   * before children.
+   * ItemStore} writes one for an item created through the API, so that its history and the change
+   * feed begin with its creation like every other item's: the tenant first, then its dependents,
+   * parents before children.
    *
    * @param by the name the entries give as their author, in place of a caller's {@code upn}
    */
@@ -31,7 +31,13 @@ public final class LoadedItems {
       // read in the order of the ids, never a search order: whether a field can be missing is moot
       IndexQuery<?> items = new IndexQuery<>(em, model, field -> true);
       history.addEvery(
-          items, model, model.tenantKeyPath(), tenant, HistoryLog.Operation.CREATE, tenant);
+          TenantScope.EVERY_TENANT,
+          items,
+          model,
+          model.tenantKeyPath(),
+          tenant,
+          HistoryLog.Operation.CREATE,
+          tenant);
     }
     history.write();
   }

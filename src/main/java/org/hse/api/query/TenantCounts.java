@@ -77,20 +77,20 @@ public final class TenantCounts {
   }
 
   /**
-   * The number of a resource's items in the caller's projects (every project when not {@code
-   * scoped}), as the JPQL of a subquery of the search that needs it.
+   * The number of a resource's items in the scope's projects, as the JPQL of a subquery of the
+   * search that needs it.
    */
-  static String totalQuery(ResourceModel<?> model, boolean scoped, IndexQuery.Jpql jpql) {
+  static String totalQuery(ResourceModel<?> model, TenantScope scope, Jpql jpql) {
     return "SELECT SUM(k.items) FROM TenantCount k WHERE k.resource = "
         + jpql.value(model.type())
-        + (scoped ? " AND k.projectId IN " + jpql.tenants() : "");
+        + scope.and("k.projectId", jpql);
   }
 
   /** The same number, asked on its own, with the parameters {@code jpql} binds. */
-  long total(ResourceModel<?> model, boolean scoped, IndexQuery.Jpql jpql) {
+  long total(ResourceModel<?> model, TenantScope scope, Jpql jpql) {
     // a sum of BIGINT is a NUMERIC on PostgreSQL: read it as any number
     Number total =
-        jpql.bind(em.createQuery(totalQuery(model, scoped, jpql), Number.class)).getSingleResult();
+        jpql.bind(em.createQuery(totalQuery(model, scope, jpql), Number.class)).getSingleResult();
     return total == null ? 0 : total.longValue();
   }
 }

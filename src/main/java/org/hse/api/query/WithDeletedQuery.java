@@ -3,9 +3,7 @@ package org.hse.api.query;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +22,6 @@ import org.hse.api.model.Kind;
 import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Values;
 import org.hse.api.persistence.Audited;
-import org.hse.api.security.Caller;
 
 /**
  * A search with {@code history: true}: the items there are and the deleted ones ({@link
@@ -66,15 +63,15 @@ public final class WithDeletedQuery<E extends Audited> {
   }
 
   /** One page of the search, live and deleted items together, with the exact total. */
-  public Page<JsonObject> run(Caller caller, IndexRequest<E> request) {
-    if (!caller.isAdmin() && caller.tenants().isEmpty()) {
+  public Page<JsonObject> run(TenantScope scope, IndexRequest<E> request) {
+    if (scope.isEmpty()) {
       return new Page<>(List.of(), 0, request.page(), request.perPage());
     }
-    Sql sql = new Sql();
-    String total = total(caller, request, sql);
+    SqlParameters sql = new SqlParameters();
+    String total = total(scope, request, sql);
     List<String> order = new ArrayList<>();
-    String live = branch(new Live(), caller, request, sql, order);
-    String deleted = branch(new Deleted(), caller, request, sql, new ArrayList<>());
+    String live = branch(new Live(), scope, request, sql, order);
+    String deleted = branch(new Deleted(), scope, request, sql, new ArrayList<>());
     String text =
         "SELECT u.i, u.da, u.db, "
             + total
@@ -91,15 +88,18 @@ public final class WithDeletedQuery<E extends Audited> {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = sql.bind(em.createNativeQuery(text)).getResultList();
     if (rows.isEmpty()) {
-      long counted = request.offset() == 0 ? 0 : count(caller, request);
+      long counted = request.offset() == 0 ? 0 : count(scope, request);
       return new Page<>(List.of(), counted, request.page(), request.perPage());
     }
     List<Object> liveIds = new ArrayList<>();
     List<Object> deletedIds = new ArrayList<>();
     rows.forEach(row -> (row[1] == null ? liveIds : deletedIds).add(row[0]));
     Map<Object, IndexQuery.Item> items =
-        liveIds.isEmpty() ? Map.of() : new IndexQuery<>(em, model, neverMissing).itemsById(liveIds);
-    Map<Object, JsonObject> gone = deletedIds.isEmpty() ? Map.of() : deletedItems(deletedIds);
+        liveIds.isEmpty()
+            ? Map.of()
+            : new IndexQuery<>(em, model, neverMissing).itemsById(scope, liveIds);
+    Map<Object, JsonObject> gone =
+        deletedIds.isEmpty() ? Map.of() : deletedItems(scope, deletedIds);
     List<JsonObject> page = new ArrayList<>();
     for (Object[] row : rows) {
       JsonObject item =
@@ -126,27 +126,27 @@ public final class WithDeletedQuery<E extends Audited> {
   }
 
   /** The total on its own, for a page past the last, which has no row to carry it. */
-  private long count(Caller caller, IndexRequest<E> request) {
-    Sql sql = new Sql();
-    String total = total(caller, request, sql);
+  private long count(TenantScope scope, IndexRequest<E> request) {
+    SqlParameters sql = new SqlParameters();
+    String total = total(scope, request, sql);
     return ((Number) sql.bind(em.createNativeQuery("SELECT " + total)).getSingleResult())
         .longValue();
   }
 
   /**
    * The number of matching items of both kinds: live ones counted, or, without a filter, the kept
-   * count of the caller's tenants ({@link TenantCounts}); deleted ones counted.
+   * count of the scope's tenants ({@link TenantCounts}); deleted ones counted.
    */
-  private String total(Caller caller, IndexRequest<E> request, Sql sql) {
+  private String total(TenantScope scope, IndexRequest<E> request, SqlParameters sql) {
     String live;
     if (request.filter().isEmpty() && model.countedPerTenant()) {
       live =
           "SELECT COALESCE(SUM(k.items), 0) FROM tenant_count k WHERE k.resource = "
               + sql.value(model.type())
-              + (caller.isAdmin() ? "" : " AND k.project_id IN " + sql.value(caller.tenants()));
+              + scope.and("k.project_id", sql);
     } else {
       Live side = new Live();
-      String where = conditions(side, caller, request, sql);
+      String where = conditions(side, scope, request, sql);
       live = "SELECT COUNT(*) FROM " + side.from() + where;
     }
     Deleted deleted = new Deleted();
@@ -154,7 +154,7 @@ public final class WithDeletedQuery<E extends Audited> {
         + live
         + ") + (SELECT COUNT(*) FROM "
         + deleted.from()
-        + conditions(deleted, caller, request, sql)
+        + conditions(deleted, scope, request, sql)
         + "))";
   }
 
@@ -169,11 +169,14 @@ public final class WithDeletedQuery<E extends Audited> {
    * so the order is the same), for H2 to read the tenant's index in order.
    */
   private String branch(
-      Side side, Caller caller, IndexRequest<E> request, Sql sql, List<String> order) {
-    String where = conditions(side, caller, request, sql);
+      Side side,
+      TenantScope scope,
+      IndexRequest<E> request,
+      SqlParameters sql,
+      List<String> order) {
+    String where = conditions(side, scope, request, sql);
     List<String> sideOrder = new ArrayList<>();
-    boolean tenantLeads =
-        !caller.isAdmin() && caller.tenants().size() == 1 && request.filter().isEmpty();
+    boolean tenantLeads = scope.isOneTenant() && request.filter().isEmpty();
     if (tenantLeads) {
       sideOrder.add(side.tenant() + " ASC");
     }
@@ -214,12 +217,11 @@ public final class WithDeletedQuery<E extends Audited> {
         + (request.offset() + request.perPage());
   }
 
-  /** The conditions of one side: the caller's tenants, then every filter. */
-  private String conditions(Side side, Caller caller, IndexRequest<E> request, Sql sql) {
+  /** The conditions of one side: the scope's tenants, then every filter. */
+  private String conditions(
+      Side side, TenantScope scope, IndexRequest<E> request, SqlParameters sql) {
     List<String> conditions = new ArrayList<>();
-    if (!caller.isAdmin()) {
-      conditions.add(side.tenant() + " IN " + sql.value(caller.tenants()));
-    }
+    scope.condition(side.tenant(), sql).ifPresent(conditions::add);
     request
         .filter()
         .forEach(
@@ -229,15 +231,16 @@ public final class WithDeletedQuery<E extends Audited> {
   }
 
   /** The deleted items with these ids, as their delete's history entry holds them. */
-  private Map<Object, JsonObject> deletedItems(List<Object> ids) {
-    Sql sql = new Sql();
+  private Map<Object, JsonObject> deletedItems(TenantScope scope, List<Object> ids) {
+    SqlParameters sql = new SqlParameters();
     String text =
         "SELECT item_id, item FROM history WHERE resource = "
             + sql.value(model.type())
             + " AND operation = "
             + sql.value(HistoryLog.Operation.DELETE.text())
             + " AND item_id IN "
-            + sql.value(ids);
+            + sql.value(ids)
+            + scope.and("project_id", sql);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = sql.bind(em.createNativeQuery(text)).getResultList();
     Map<Object, JsonObject> items = new HashMap<>();
@@ -431,30 +434,6 @@ public final class WithDeletedQuery<E extends Audited> {
     @Override
     public String from() {
       return DeletedItems.table(model) + " d";
-    }
-  }
-
-  /** The positional parameters of one native statement; a collection is one per element. */
-  private static final class Sql implements IndexQuery.Binder {
-
-    private final List<Object> values = new ArrayList<>();
-
-    @Override
-    public String value(Object value) {
-      if (value instanceof Collection<?> many) {
-        List<String> names = new ArrayList<>();
-        many.forEach(one -> names.add(value(one)));
-        return "(" + String.join(", ", names) + ")";
-      }
-      values.add(value);
-      return "?" + values.size();
-    }
-
-    Query bind(Query query) {
-      for (int i = 0; i < values.size(); i++) {
-        query.setParameter(i + 1, values.get(i));
-      }
-      return query;
     }
   }
 }

@@ -4,7 +4,10 @@ import java.util.Set;
 
 /**
  * Who is calling: the user name, the roles of the {@code groups} claim and the project ids of the
- * {@code tenants} claim. Resources pass it to the boundaries, which scope every query with it.
+ * {@code tenants} claim. The roles are the container's too, which the boundaries'
+ * {@code @RolesAllowed} check; resources pass the caller to the boundaries, whose every query is
+ * confined to its tenants by {@code org.hse.api.query.TenantScope}, the one reader of {@link
+ * #tenants()} and {@link #isAdmin()} for that purpose.
  */
 public record Caller(String username, Set<String> roles, Set<String> tenants) {
 
@@ -19,18 +22,5 @@ public record Caller(String username, Set<String> roles, Set<String> tenants) {
 
   public boolean isAdmin() {
     return roles.contains(ADMIN);
-  }
-
-  public boolean canWrite() {
-    return isAdmin() || roles.contains(WRITER);
-  }
-
-  public boolean canRead() {
-    return canWrite() || roles.contains(READER);
-  }
-
-  /** Whether the caller may see items of this project; an admin sees every project. */
-  public boolean sees(String tenantId) {
-    return isAdmin() || tenants.contains(tenantId);
   }
 }

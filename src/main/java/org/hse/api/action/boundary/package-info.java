@@ -1,6 +1,7 @@
 /**
- * The action resource at its edge: the JAX-RS resource of {@code /v2/action}, thin, and {@code
- * ActionRules}, what the one boundary ({@code org.hse.api.boundary.Items}) needs to know of the
- * resource: its model, who may write it and how a write finds the items it names.
+ * The action resource at its edge: {@code ActionsResource}, the thin JAX-RS resource of {@code
+ * /v2/action}, and {@code Actions}, its {@code @Stateless} boundary: the transaction and security
+ * edge ({@code @RolesAllowed}) of every verb, over the generic control {@code
+ * org.hse.api.items.ItemStore}.
  */
 package org.hse.api.action.boundary;

@@ -1,6 +1,7 @@
 /**
- * The incident resource at its edge: the JAX-RS resource of {@code /v2/incident}, thin, and {@code
- * IncidentRules}, what the one boundary ({@code org.hse.api.boundary.Items}) needs to know of the
- * resource: its model, who may write it and how a write finds the items it names.
+ * The incident resource at its edge: {@code IncidentsResource}, the thin JAX-RS resource of {@code
+ * /v2/incident}, and {@code Incidents}, its {@code @Stateless} boundary: the transaction and
+ * security edge ({@code @RolesAllowed}) of every verb, over the generic control {@code
+ * org.hse.api.items.ItemStore}.
  */
 package org.hse.api.incident.boundary;

@@ -1,7 +1,8 @@
 /**
- * The incident-action resource at its edge: the JAX-RS resource of {@code /v2/incident-action},
- * thin, and {@code IncidentActionRules}, what the one boundary ({@code org.hse.api.boundary.Items})
- * needs to know of the resource: its model, who may write it and how a write finds the items it
- * names.
+ * The incident-action resource at its edge: {@code IncidentActionsResource}, the thin JAX-RS
+ * resource of {@code /v2/incident-action}, and {@code IncidentActions}, its {@code @Stateless}
+ * boundary: the transaction and security edge ({@code @RolesAllowed}) of every verb, owner of the
+ * link's rules (incident and action of one project, the link at the incident's place, each pair
+ * once), over the generic control {@code org.hse.api.items.ItemStore}.
  */
 package org.hse.api.incidentaction.boundary;

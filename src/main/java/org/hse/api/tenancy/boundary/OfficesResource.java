@@ -3,19 +3,28 @@ package org.hse.api.tenancy.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
-import org.hse.api.boundary.ItemRules;
 import org.hse.api.http.V2Resource;
+import org.hse.api.items.ItemVerbs;
+import org.hse.api.model.ResourceModel;
+import org.hse.api.tenancy.control.OfficeModel;
 import org.hse.api.tenancy.entity.Office;
 
-/** {@code /v2/office}: the five verbs over offices. */
+/** {@code /v2/office}: the five verbs over offices, each one call of {@link Offices}. */
 @Path("v2/office")
 @ApplicationScoped
 public class OfficesResource extends V2Resource<Office> {
 
-  @Inject OfficeRules rules;
+  @Inject OfficeModel model;
+
+  @Inject Offices boundary;
 
   @Override
-  protected ItemRules<Office> rules() {
-    return rules;
+  protected ResourceModel<Office> model() {
+    return model;
+  }
+
+  @Override
+  protected ItemVerbs<Office> boundary() {
+    return boundary;
   }
 }

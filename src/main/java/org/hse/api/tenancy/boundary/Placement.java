@@ -3,7 +3,7 @@ package org.hse.api.tenancy.boundary;
 import static org.hse.api.tenancy.control.PlacedModel.SUBTENANT;
 import static org.hse.api.tenancy.control.PlacedModel.TENANT;
 
-import org.hse.api.boundary.References;
+import org.hse.api.items.References;
 import org.hse.api.model.FieldErrors;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Placed;

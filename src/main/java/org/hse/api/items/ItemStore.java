@@ -1,8 +1,6 @@
-package org.hse.api.boundary;
+package org.hse.api.items;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,26 +31,29 @@ import org.hse.api.model.ResourceModels;
 import org.hse.api.model.Values;
 import org.hse.api.persistence.Audited;
 import org.hse.api.query.DeletePreview;
+import org.hse.api.query.Dependents;
 import org.hse.api.query.FeedStamper;
 import org.hse.api.query.HistoryLog;
 import org.hse.api.query.HistoryQuery;
 import org.hse.api.query.IndexQuery;
 import org.hse.api.query.IndexRequest;
+import org.hse.api.query.ItemLookup;
 import org.hse.api.query.Page;
 import org.hse.api.query.TenantCounts;
+import org.hse.api.query.TenantScope;
 import org.hse.api.query.WithDeletedQuery;
 import org.hse.api.security.Caller;
 
 /**
  * The verbs over the items of every resource, written once: index, view, history, changes, create,
- * update, the delete preview and delete. Each takes the feature's {@link ItemRules} (its model, who
- * may write it, how it resolves references) and the caller, who scopes every read and write. One
- * {@code @Stateless} bean, so each call is one transaction; each verb names the right it needs
- * ({@link Needs}), which {@link RoleCheck} checks against the caller's role and the rules' {@link
- * WrittenBy} before the verb runs.
+ * update, the delete preview and delete. A control: each feature's {@code @Stateless} boundary
+ * (such as {@code IncidentActions}) is the transaction and security edge that calls it, hands it
+ * the feature's model and, for a write, its {@link ReferenceRules}, and the caller's {@link
+ * TenantScope}, which scopes every read and write. It begins no transaction of its own and checks
+ * no role: it runs in the boundary's.
  */
-@Stateless
-public class Items {
+@Dependent
+public class ItemStore {
 
   @PersistenceContext EntityManager em;
 
@@ -64,29 +65,22 @@ public class Items {
 
   @Inject FeedStamper feed;
 
-  /**
-   * A search reads without a transaction of its own (each statement sees committed data): no
-   * transaction to begin and commit for two selects. With {@code history}, it finds the deleted
-   * items too.
-   */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  @Needs(Right.READ)
+  /** One page of a search; with {@code history}, it finds the deleted items too. */
   public <E extends Audited> Page<JsonObject> index(
-      ItemRules<E> rules, Caller caller, IndexRequest<E> request) {
-    ResourceModel<E> model = rules.model();
+      ResourceModel<E> model, Caller caller, IndexRequest<E> request) {
+    TenantScope scope = TenantScope.of(caller);
     if (request.history()) {
-      return new WithDeletedQuery<>(em, model, neverMissing(model)).run(caller, request);
+      return new WithDeletedQuery<>(em, model, neverMissing(model)).run(scope, request);
     }
-    return new IndexQuery<>(em, model, neverMissing(model)).run(caller, request);
+    return new IndexQuery<>(em, model, neverMissing(model)).run(scope, request);
   }
 
-  /** The item as the API shows it, read in one statement with its joined names, no transaction. */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  @Needs(Right.READ)
-  public <E extends Audited> Stored view(ItemRules<E> rules, Caller caller, String id) {
-    ResourceModel<E> model = rules.model();
+  /** The item as the API shows it, read in one statement with its joined names. */
+  public <E extends Audited> Stored view(ResourceModel<E> model, Caller caller, String id) {
     Optional<Stored> item =
-        Values.isUuid(id) ? read(model, caller, id.toLowerCase(Locale.ROOT)) : Optional.empty();
+        Values.isUuid(id)
+            ? read(model, TenantScope.of(caller), id.toLowerCase(Locale.ROOT))
+            : Optional.empty();
     return item.orElseThrow(() -> notFound(model, id));
   }
 
@@ -94,15 +88,12 @@ public class Items {
    * One page of the history of the item with this id, oldest first; also of a deleted item. 404
    * when the id never named an item, or names one of a tenant the caller cannot see.
    */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  @Needs(Right.READ)
   public <E extends Audited> Page<JsonObject> history(
-      ItemRules<E> rules, Caller caller, String id, int page, int perPage) {
-    ResourceModel<E> model = rules.model();
+      ResourceModel<E> model, Caller caller, String id, int page, int perPage) {
     Page<JsonObject> entries =
         Values.isUuid(id)
             ? new HistoryQuery(em)
-                .entries(caller, model, id.toLowerCase(Locale.ROOT), page, perPage)
+                .entries(TenantScope.of(caller), model, id.toLowerCase(Locale.ROOT), page, perPage)
             : new Page<JsonObject>(List.of(), 0, page, perPage);
     if (entries.totalCount() == 0) {
       throw notFound(model, id);
@@ -114,28 +105,25 @@ public class Items {
    * The change feed of this resource after the cursor {@code after} (null: from the beginning), at
    * most {@code limit} changes, in commit order, scoped to the caller's tenants.
    */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  @Needs(Right.READ)
   public <E extends Audited> JsonObject changes(
-      ItemRules<E> rules, Caller caller, String after, int limit) {
-    ResourceModel<E> model = rules.model();
+      ResourceModel<E> model, Caller caller, String after, int limit) {
     feed.stamp(model.type());
-    return new HistoryQuery(em).changes(caller, model, after, limit);
+    return new HistoryQuery(em).changes(TenantScope.of(caller), model, after, limit);
   }
 
-  @Needs(Right.WRITE)
-  public <E extends Audited> Stored create(ItemRules<E> rules, Caller caller, JsonObject body) {
-    ResourceModel<E> model = rules.model();
+  public <E extends Audited> Stored create(
+      ResourceModel<E> model, ReferenceRules<E> rules, Caller caller, JsonObject body) {
     FieldErrors errors = new FieldErrors();
     ItemInput<E> input = ItemInput.bind(model, body, errors);
     Field<E> key = model.idField();
     boolean supplied = input.has(key) && input.get(key) != null;
     String id = supplied ? (String) input.get(key) : UUID.randomUUID().toString();
     E candidate = model.newItem(id);
-    write(rules, candidate, input, caller, errors, true);
+    TenantScope scope = TenantScope.of(caller);
+    write(model, rules, candidate, input, scope, errors, true);
     E existing = supplied ? em.find(model.entityClass(), id) : null;
     if (existing != null) {
-      if (!isVisible(model, caller, existing) || !sameContent(model, existing, candidate)) {
+      if (!scope.sees(model.tenantOf(existing)) || !sameContent(model, existing, candidate)) {
         throw new ClientErrorException(
             "An item with id " + id + " exists already with different content.", Status.CONFLICT);
       }
@@ -172,35 +160,20 @@ public class Items {
   }
 
   /**
-   * A create the database refused because a concurrent transaction, on this instance or another,
-   * committed the same id or the same unique pair first (or locked rows it needed): this
-   * transaction rolls back, and the resource runs the create once more, which then sees the
-   * winner's row and answers as for a retry (200, 409 or the pair's 422). A 409 if it is not
-   * retried.
-   */
-  public static final class CreateRaced extends ClientErrorException {
-
-    private static final long serialVersionUID = 1L;
-
-    CreateRaced(Throwable cause) {
-      super(
-          "The item conflicts with one stored at the same time; read it again.",
-          Status.CONFLICT,
-          cause);
-    }
-  }
-
-  /**
    * Changes the item the body names.
    *
    * @param ifMatch whether the client's {@code If-Match} accepts a version, null without one: a
    *     stale version is a 412; a change that commits between this read and this write is a 409
    */
-  @Needs(Right.WRITE)
   public <E extends Audited> Stored update(
-      ItemRules<E> rules, Caller caller, String id, JsonObject body, LongPredicate ifMatch) {
-    ResourceModel<E> model = rules.model();
-    E item = visibleWithRelations(model, caller, id);
+      ResourceModel<E> model,
+      ReferenceRules<E> rules,
+      Caller caller,
+      String id,
+      JsonObject body,
+      LongPredicate ifMatch) {
+    TenantScope scope = TenantScope.of(caller);
+    E item = visibleWithRelations(model, scope, id);
     requireMatch(item, ifMatch);
     FieldErrors errors = new FieldErrors();
     ItemInput<E> input = ItemInput.bind(model, body, errors);
@@ -218,7 +191,7 @@ public class Items {
       }
     }
     long versionBefore = item.getVersion();
-    write(rules, item, input, caller, errors, false);
+    write(model, rules, item, input, scope, errors, false);
     flush();
     Stored updated = stored(model, item, false);
     if (updated.version() == versionBefore) {
@@ -239,45 +212,36 @@ public class Items {
     return updated;
   }
 
-  @Needs(Right.WRITE)
-  public <E extends Audited> DeletePreview preview(ItemRules<E> rules, Caller caller, String id) {
-    ResourceModel<E> model = rules.model();
-    E item = visible(model, caller, id);
+  public <E extends Audited> DeletePreview preview(
+      ResourceModel<E> model, Caller caller, String id) {
+    TenantScope scope = TenantScope.of(caller);
+    E item = visible(model, scope, id);
     List<DeletePreview.Affected> affected = new ArrayList<>();
     Map<String, Long> counts = new LinkedHashMap<>();
     affected.add(new DeletePreview.Affected(model.type(), id, model.label(item)));
     counts.put(model.type(), 1L);
     for (ResourceModel<?> dependent : models.dependentsOf(model.type())) {
-      addDependents(model, dependent, item.getId(), affected, counts);
+      addDependents(model, dependent, scope, item.getId(), affected, counts);
     }
     return new DeletePreview(model.type(), id, affected, counts);
   }
 
   /** Deletes the item and its dependents; {@code ifMatch} as for {@link #update}. */
-  @Needs(Right.WRITE)
   public <E extends Audited> void delete(
-      ItemRules<E> rules, Caller caller, String id, LongPredicate ifMatch) {
-    ResourceModel<E> model = rules.model();
-    E item = visible(model, caller, id);
+      ResourceModel<E> model, Caller caller, String id, LongPredicate ifMatch) {
+    TenantScope scope = TenantScope.of(caller);
+    E item = visible(model, scope, id);
     requireMatch(item, ifMatch);
     // every dependent is of the item's tenant
     String tenant = model.tenantOf(item);
     TenantCounts counts = new TenantCounts(em);
     HistoryLog history = history(caller);
-    Stored before = read(model, caller, item.getId()).orElseThrow();
+    Stored before = read(model, scope, item.getId()).orElseThrow();
     refusedAsConflict(
         () -> {
           for (ResourceModel<?> dependent : models.dependentsOf(model.type())) {
-            recordDeletes(model, dependent, item.getId(), tenant, history);
-            int deleted =
-                em.createQuery(
-                        "DELETE FROM "
-                            + dependent.entityName(em.getMetamodel())
-                            + " d WHERE d."
-                            + dependent.parents().get(model.type())
-                            + " = :id")
-                    .setParameter("id", item.getId())
-                    .executeUpdate();
+            recordDeletes(model, dependent, scope, item.getId(), tenant, history);
+            int deleted = new Dependents<>(em, model, dependent, scope, item.getId()).delete();
             counts.add(tenant, dependent, -deleted);
           }
           em.remove(item);
@@ -302,6 +266,7 @@ public class Items {
   private <E extends Audited, D extends Audited> void recordDeletes(
       ResourceModel<E> model,
       ResourceModel<D> dependent,
+      TenantScope scope,
       String id,
       String tenant,
       HistoryLog history) {
@@ -309,6 +274,7 @@ public class Items {
         new IndexQuery<>(
             em, dependent, field -> attributes.neverMissing(dependent.entityClass(), field.path()));
     history.addEvery(
+        scope,
         query,
         dependent,
         dependent.parents().get(model.type()),
@@ -325,27 +291,19 @@ public class Items {
   private <E extends Audited, D extends Audited> void addDependents(
       ResourceModel<E> model,
       ResourceModel<D> dependent,
+      TenantScope scope,
       String id,
       List<DeletePreview.Affected> affected,
       Map<String, Long> counts) {
-    String where = " d WHERE d." + dependent.parents().get(model.type()) + " = :id";
-    long count =
-        em.createQuery(
-                "SELECT COUNT(d) FROM " + dependent.entityName(em.getMetamodel()) + where,
-                Long.class)
-            .setParameter("id", id)
-            .getSingleResult();
+    Dependents<D> dependents = new Dependents<>(em, model, dependent, scope, id);
+    long count = dependents.count();
     counts.merge(dependent.type(), count, Long::sum);
     int room = DeletePreview.MAX_AFFECTED - affected.size();
     if (count == 0 || room <= 0) {
       return;
     }
-    em.createQuery(
-            "SELECT d FROM " + dependent.entityName(em.getMetamodel()) + where + " ORDER BY d.id",
-            dependent.entityClass())
-        .setParameter("id", id)
-        .setMaxResults(room)
-        .getResultList()
+    dependents
+        .first(room)
         .forEach(
             d ->
                 affected.add(
@@ -353,10 +311,11 @@ public class Items {
   }
 
   private <E extends Audited> void write(
-      ItemRules<E> rules,
+      ResourceModel<E> model,
+      ReferenceRules<E> rules,
       E item,
       ItemInput<E> input,
-      Caller caller,
+      TenantScope scope,
       FieldErrors errors,
       boolean creating) {
     input
@@ -367,10 +326,10 @@ public class Items {
                 field.set(item, value);
               }
             });
-    rules.resolve(item, input, errors, new References(em, caller, input, errors));
+    rules.resolve(item, input, errors, new References(em, scope, input, errors));
     for (ConstraintViolation<E> violation : validator.validate(item)) {
       String property = violation.getPropertyPath().iterator().next().getName();
-      rules.model().fields().stream()
+      model.fields().stream()
           .filter(field -> field.access().writable() && field.property().equals(property))
           .findFirst()
           .ifPresent(
@@ -414,38 +373,15 @@ public class Items {
     }
   }
 
-  /**
-   * The item with the relations its answer shows, in one statement: an update answers from it after
-   * its write, rather than reading the item again.
-   */
   private <E extends Audited> E visibleWithRelations(
-      ResourceModel<E> model, Caller caller, String id) {
-    if (model.fetches().isEmpty()) {
-      return visible(model, caller, id);
-    }
-    StringBuilder jpql =
-        new StringBuilder("SELECT e FROM ")
-            .append(model.entityName(em.getMetamodel()))
-            .append(" e");
-    model.fetches().forEach(relation -> jpql.append(" JOIN FETCH e.").append(relation));
-    List<E> found =
-        Values.isUuid(id)
-            ? em.createQuery(jpql.append(" WHERE e.id = :id").toString(), model.entityClass())
-                .setParameter("id", id.toLowerCase(Locale.ROOT))
-                .getResultList()
-            : List.of();
-    if (found.isEmpty() || !isVisible(model, caller, found.get(0))) {
-      throw notFound(model, id);
-    }
-    return found.get(0);
+      ResourceModel<E> model, TenantScope scope, String id) {
+    return new ItemLookup<>(em, model, scope)
+        .withRelations(id)
+        .orElseThrow(() -> notFound(model, id));
   }
 
-  private <E extends Audited> E visible(ResourceModel<E> model, Caller caller, String id) {
-    E item = Values.isUuid(id) ? em.find(model.entityClass(), id.toLowerCase(Locale.ROOT)) : null;
-    if (item == null || !isVisible(model, caller, item)) {
-      throw notFound(model, id);
-    }
-    return item;
+  private <E extends Audited> E visible(ResourceModel<E> model, TenantScope scope, String id) {
+    return new ItemLookup<>(em, model, scope).find(id).orElseThrow(() -> notFound(model, id));
   }
 
   private static void requireMatch(Audited item, LongPredicate ifMatch) {
@@ -460,19 +396,11 @@ public class Items {
     return new NotFoundException("No " + model.type() + " has the id " + id + ".");
   }
 
-  private static <E extends Audited> boolean isVisible(
-      ResourceModel<E> model, Caller caller, E item) {
-    if (caller.isAdmin()) {
-      return true;
-    }
-    return caller.sees(model.tenantOf(item));
-  }
-
   /** The item as the API shows it, with its joined names in one statement. */
   private <E extends Audited> Optional<Stored> read(
-      ResourceModel<E> model, Caller caller, String id) {
+      ResourceModel<E> model, TenantScope scope, String id) {
     return new IndexQuery<>(em, model, neverMissing(model))
-        .item(caller, id)
+        .item(scope, id)
         .map(item -> new Stored((String) item.id(), item.version(), item.json(), false));
   }
 

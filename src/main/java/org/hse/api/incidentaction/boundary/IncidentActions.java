@@ -5,39 +5,103 @@ import static org.hse.api.incidentaction.control.IncidentActionModel.INCIDENT;
 import static org.hse.api.incidentaction.control.IncidentActionModel.SUBTENANT;
 import static org.hse.api.incidentaction.control.IncidentActionModel.TENANT;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 import org.hse.api.action.entity.Action;
-import org.hse.api.boundary.ItemRules;
-import org.hse.api.boundary.References;
 import org.hse.api.incident.entity.Incident;
 import org.hse.api.incidentaction.control.IncidentActionModel;
 import org.hse.api.incidentaction.entity.IncidentAction;
+import org.hse.api.items.ItemStore;
+import org.hse.api.items.ItemVerbs;
+import org.hse.api.items.References;
+import org.hse.api.items.Stored;
 import org.hse.api.model.FieldErrors;
 import org.hse.api.model.ItemInput;
-import org.hse.api.model.ResourceModel;
+import org.hse.api.query.DeletePreview;
+import org.hse.api.query.IndexRequest;
+import org.hse.api.query.Page;
+import org.hse.api.security.Caller;
 import org.hse.api.tenancy.entity.Office;
 import org.hse.api.tenancy.entity.Project;
 
 /**
- * Links between incidents and actions: both of the same project, the link at the incident's office
- * and project, one incident linking one action at most once; writers write them.
+ * The boundary of the links between incidents and actions: the transaction and security edge of
+ * every verb over them. Any of the three roles reads (without a transaction of its own: each
+ * statement sees committed data); writers and admins write, each write one transaction, whose rules
+ * are the link's own: incident and action of one project, the link at the incident's office and
+ * project, one incident linking one action at most once.
  */
-@ApplicationScoped
-public class IncidentActionRules implements ItemRules<IncidentAction> {
+@Stateless
+@LocalBean
+@RolesAllowed({Caller.READER, Caller.WRITER, Caller.ADMIN})
+public class IncidentActions implements ItemVerbs<IncidentAction> {
 
   @Inject IncidentActionModel model;
 
+  @Inject ItemStore store;
+
   @Override
-  public ResourceModel<IncidentAction> model() {
-    return model;
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Page<JsonObject> index(Caller caller, IndexRequest<IncidentAction> request) {
+    return store.index(model, caller, request);
   }
 
   @Override
-  public void resolve(
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Stored view(Caller caller, String id) {
+    return store.view(model, caller, id);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Page<JsonObject> history(Caller caller, String id, int page, int perPage) {
+    return store.history(model, caller, id, page, perPage);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public JsonObject changes(Caller caller, String after, int limit) {
+    return store.changes(model, caller, after, limit);
+  }
+
+  @Override
+  @RolesAllowed({Caller.WRITER, Caller.ADMIN})
+  public Stored create(Caller caller, JsonObject body) {
+    return store.create(model, this::resolve, caller, body);
+  }
+
+  @Override
+  @RolesAllowed({Caller.WRITER, Caller.ADMIN})
+  public Stored update(Caller caller, String id, JsonObject body, LongPredicate ifMatch) {
+    return store.update(model, this::resolve, caller, id, body, ifMatch);
+  }
+
+  @Override
+  @RolesAllowed({Caller.WRITER, Caller.ADMIN})
+  public DeletePreview preview(Caller caller, String id) {
+    return store.preview(model, caller, id);
+  }
+
+  @Override
+  @RolesAllowed({Caller.WRITER, Caller.ADMIN})
+  public void delete(Caller caller, String id, LongPredicate ifMatch) {
+    store.delete(model, caller, id, ifMatch);
+  }
+
+  /**
+   * Links between incidents and actions: both of the same project, the link at the incident's
+   * office and project, one incident linking one action at most once.
+   */
+  private void resolve(
       IncidentAction link,
       ItemInput<IncidentAction> input,
       FieldErrors errors,

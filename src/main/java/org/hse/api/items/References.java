@@ -1,27 +1,27 @@
-package org.hse.api.boundary;
+package org.hse.api.items;
 
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.ForbiddenException;
 import java.util.function.Function;
 import org.hse.api.model.FieldErrors;
 import org.hse.api.model.ItemInput;
-import org.hse.api.security.Caller;
+import org.hse.api.query.TenantScope;
 
 /**
- * The items one create or update names, looked up for its caller in the write's own transaction:
- * what {@link ItemRules#resolve} uses to find them, so that no feature reads the database or the
- * caller's tenants its own way.
+ * The items one create or update names, looked up in the caller's tenant scope, in the write's own
+ * transaction: what {@link ReferenceRules#resolve} uses to find them, so that no feature reads the
+ * database or the caller's tenants its own way.
  */
 public final class References {
 
   private final EntityManager em;
-  private final Caller caller;
+  private final TenantScope scope;
   private final ItemInput<?> input;
   private final FieldErrors errors;
 
-  References(EntityManager em, Caller caller, ItemInput<?> input, FieldErrors errors) {
+  References(EntityManager em, TenantScope scope, ItemInput<?> input, FieldErrors errors) {
     this.em = em;
-    this.caller = caller;
+    this.scope = scope;
     this.input = input;
     this.errors = errors;
   }
@@ -37,7 +37,7 @@ public final class References {
       return null;
     }
     R found = em.find(type, id);
-    if (found == null || !caller.sees(tenantOf.apply(found))) {
+    if (found == null || !scope.sees(tenantOf.apply(found))) {
       errors.add(field, "does not name an item you can see");
       return null;
     }
@@ -47,7 +47,7 @@ public final class References {
   /** Refuses a create or update whose tenant field names a project the caller lacks (403). */
   public void requireTenant(String field) {
     Object tenant = input.get(field);
-    if (tenant != null && !caller.sees((String) tenant)) {
+    if (tenant != null && !scope.sees((String) tenant)) {
       throw new ForbiddenException("You may not write items of project " + tenant + ".");
     }
   }

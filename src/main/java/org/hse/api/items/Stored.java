@@ -1,4 +1,4 @@
-package org.hse.api.boundary;
+package org.hse.api.items;
 
 import jakarta.json.JsonObject;
 

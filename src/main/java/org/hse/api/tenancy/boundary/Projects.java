@@ -1,0 +1,84 @@
+package org.hse.api.tenancy.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.function.LongPredicate;
+import org.hse.api.items.ItemStore;
+import org.hse.api.items.ItemVerbs;
+import org.hse.api.items.ReferenceRules;
+import org.hse.api.items.Stored;
+import org.hse.api.query.DeletePreview;
+import org.hse.api.query.IndexRequest;
+import org.hse.api.query.Page;
+import org.hse.api.security.Caller;
+import org.hse.api.tenancy.control.ProjectModel;
+import org.hse.api.tenancy.entity.Project;
+
+/**
+ * The boundary of projects, the tenants: the transaction and security edge of every verb over them.
+ * Any of the three roles reads, a reader or writer the projects of the token's tenants (without a
+ * transaction of its own); an admin alone writes them, each write one transaction. A project names
+ * no other item.
+ */
+@Stateless
+@LocalBean
+@RolesAllowed({Caller.READER, Caller.WRITER, Caller.ADMIN})
+public class Projects implements ItemVerbs<Project> {
+
+  @Inject ProjectModel model;
+
+  @Inject ItemStore store;
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Page<JsonObject> index(Caller caller, IndexRequest<Project> request) {
+    return store.index(model, caller, request);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Stored view(Caller caller, String id) {
+    return store.view(model, caller, id);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Page<JsonObject> history(Caller caller, String id, int page, int perPage) {
+    return store.history(model, caller, id, page, perPage);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public JsonObject changes(Caller caller, String after, int limit) {
+    return store.changes(model, caller, after, limit);
+  }
+
+  @Override
+  @RolesAllowed(Caller.ADMIN)
+  public Stored create(Caller caller, JsonObject body) {
+    return store.create(model, ReferenceRules.none(), caller, body);
+  }
+
+  @Override
+  @RolesAllowed(Caller.ADMIN)
+  public Stored update(Caller caller, String id, JsonObject body, LongPredicate ifMatch) {
+    return store.update(model, ReferenceRules.none(), caller, id, body, ifMatch);
+  }
+
+  @Override
+  @RolesAllowed(Caller.ADMIN)
+  public DeletePreview preview(Caller caller, String id) {
+    return store.preview(model, caller, id);
+  }
+
+  @Override
+  @RolesAllowed(Caller.ADMIN)
+  public void delete(Caller caller, String id, LongPredicate ifMatch) {
+    store.delete(model, caller, id, ifMatch);
+  }
+}
