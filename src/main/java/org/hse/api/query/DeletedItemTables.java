@@ -130,7 +130,7 @@ public final class DeletedItemTables {
     return "The tables of deleted items do not match the resources' fields: "
         + mismatches.stream().map(Mismatch::describe).collect(Collectors.joining("; "))
         + ". Each deleted_<resource> table needs one column per field, named as the API names it,"
-        + " plus deleted_at and deleted_by: add a Flyway migration that creates them.";
+        + " plus deleted_at and deleted_by: a new Flyway migration must make them so.";
   }
 
   /**
