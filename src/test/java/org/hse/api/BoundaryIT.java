@@ -54,6 +54,7 @@ import org.hse.api.items.Stored;
 import org.hse.api.model.ResourceModels;
 import org.hse.api.platform.DataSourceConfiguration;
 import org.hse.api.query.DeletePreview;
+import org.hse.api.query.DeletedItemTables;
 import org.hse.api.query.DeletedItems;
 import org.hse.api.query.IndexRequest;
 import org.hse.api.query.Page;
@@ -978,6 +979,22 @@ class BoundaryIT {
           1, DeletedItems.backfill(connection, models.all()), "that item's row, and no other");
     }
     assertEquals(written, history.row(read, gone), "the same row as its delete wrote");
+  }
+
+  @Test
+  void theTablesOfDeletedItemsHaveAColumnForEveryFieldAndACheckNamesOneTakenAway()
+      throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      DeletedItemTables.check(connection, models.all());
+      List<DeletedItemTables.Column> real =
+          DeletedItemTables.columns(connection, "deleted_incident_action");
+      List<DeletedItemTables.Column> lacking =
+          real.stream().filter(column -> !column.name().equalsIgnoreCase("incident_name")).toList();
+      assertEquals(real.size() - 1, lacking.size(), "the column as the database names it");
+      assertEquals(
+          List.of("incident_name"),
+          DeletedItemTables.mismatch(linkModel, lacking).orElseThrow().missing());
+    }
   }
 
   private static void assertEntry(

@@ -13,11 +13,14 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.hse.api.model.ResourceModels;
+import org.hse.api.query.DeletedItemTables;
 
 /**
  * Before anything else touches the database: makes an H2 file database write every commit before it
  * is answered ({@link H2WriteDelay}), then brings the schema up to date with Flyway: the SQL
- * migrations, and {@link DeletedItemsFromHistory}, which is Java.
+ * migrations, and {@link DeletedItemsFromHistory}, which is Java. Last, it stops the start if a
+ * table of deleted items lacks a column for a field of its resource ({@link DeletedItemTables}):
+ * the tables mirror the models by name only, and a delete would fail on the missing column.
  */
 @Singleton
 @Startup
@@ -48,6 +51,12 @@ public class Migrations {
         .javaMigrations(new DeletedItemsFromHistory(models.all()))
         .load()
         .migrate();
+    try (Connection connection = dataSource.getConnection()) {
+      DeletedItemTables.check(connection, models.all());
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "The columns of the tables of deleted items were unreadable", e);
+    }
   }
 
   /**

@@ -134,11 +134,21 @@ public final class DeletedItems {
     return written;
   }
 
-  private static String insert(ResourceModel<?> model) {
+  /**
+   * The columns a row is written to, in the order of {@link #add}'s values: one per field, named as
+   * the field, then {@link #DELETED_AT} and {@link #DELETED_BY}. {@link DeletedItemTables} checks
+   * at start-up that the table has them.
+   */
+  static List<String> columns(ResourceModel<?> model) {
     List<String> columns = new ArrayList<>();
     model.fields().forEach(field -> columns.add(field.name()));
     columns.add(DELETED_AT);
     columns.add(DELETED_BY);
+    return columns;
+  }
+
+  private static String insert(ResourceModel<?> model) {
+    List<String> columns = columns(model);
     return "INSERT INTO "
         + table(model)
         + " ("
