@@ -71,11 +71,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The boundaries inside the container: the cost of a page in SQL statements, the If-Match race, the
- * caller's roles and tenants as the transaction edge sees them, and the delete preview's cap; and
- * the history: every create, update and delete, cascaded deletes included, leaves its entry in the
- * transaction of the change, with the item as {@code view} answered it, and a write that rolls back
- * leaves none.
+ * The features' boundaries inside the container, called as the container's admin ({@link
+ * RunAsAdmin}; roles are tested on the wire) with the {@link Caller} whose tenants scope them: the
+ * cost of a page in SQL statements, the If-Match race, the tenant scope of every kind of query, and
+ * the delete preview's cap; and the history: every create, update and delete, cascaded deletes
+ * included, leaves its entry in the transaction of the change, with the item as {@code view}
+ * answered it, and a write that rolls back leaves none.
  *
  * <p>One class, so one deployment: Payara Micro's Arquillian adapter starts a server for each
  * deployment, about half a minute on two cores.
@@ -89,7 +90,6 @@ class BoundaryIT {
 
   static final Caller ADMIN = new Caller("admin", Set.of(Caller.ADMIN), Set.of());
   static final Caller WRITER = new Caller("writer", Set.of(Caller.WRITER), Set.of(P1));
-  static final Caller READER = new Caller("reader", Set.of(Caller.READER), Set.of(P1));
   static final Caller STRANGER = new Caller("stranger", Set.of(Caller.WRITER), Set.of(P2));
 
   static String incident;
