@@ -44,7 +44,7 @@ import org.hse.api.incidentaction.boundary.IncidentActionRules;
 import org.hse.api.incidentaction.control.IncidentActionModel;
 import org.hse.api.incidentaction.entity.IncidentAction;
 import org.hse.api.model.ResourceModels;
-import org.hse.api.platform.DataSourceConfiguration;
+import org.hse.api.persistence.DataSourceName;
 import org.hse.api.query.DeletePreview;
 import org.hse.api.query.DeletedItems;
 import org.hse.api.query.IndexRequest;
@@ -100,7 +100,7 @@ class BoundaryIT {
 
   @Inject ResourceModels models;
 
-  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  @Resource(lookup = DataSourceName.JNDI)
   DataSource dataSource;
 
   @Resource UserTransaction transaction;

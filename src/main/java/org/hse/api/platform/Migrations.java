@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.hse.api.model.ResourceModels;
+import org.hse.api.persistence.DataSourceName;
 
 /**
  * Before anything else touches the database: makes an H2 file database write every commit before it
@@ -24,7 +25,7 @@ import org.hse.api.model.ResourceModels;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class Migrations {
 
-  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  @Resource(lookup = DataSourceName.JNDI)
   DataSource dataSource;
 
   @Inject
