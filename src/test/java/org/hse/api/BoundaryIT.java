@@ -52,7 +52,7 @@ import org.hse.api.incidentaction.entity.IncidentAction;
 import org.hse.api.items.ItemVerbs;
 import org.hse.api.items.Stored;
 import org.hse.api.model.ResourceModels;
-import org.hse.api.platform.DataSourceConfiguration;
+import org.hse.api.persistence.DataSourceName;
 import org.hse.api.query.DeletePreview;
 import org.hse.api.query.DeletedItemTables;
 import org.hse.api.query.DeletedItems;
@@ -117,7 +117,7 @@ class BoundaryIT {
 
   @Inject ResourceModels models;
 
-  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  @Resource(lookup = DataSourceName.JNDI)
   DataSource dataSource;
 
   @Resource UserTransaction transaction;

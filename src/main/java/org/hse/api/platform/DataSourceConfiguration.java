@@ -2,11 +2,12 @@ package org.hse.api.platform;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
+import org.hse.api.persistence.DataSourceName;
 
 /**
- * The one data source, chosen by configuration alone: H2 in the data directory by default,
- * PostgreSQL in production through {@code DB_CLASS}, {@code DB_URL}, {@code DB_USER} and {@code
- * DB_PASSWORD}. On WildFly the server defines it instead (server-config).
+ * The one data source ({@link DataSourceName#JNDI}), chosen by configuration alone: H2 in the data
+ * directory by default, PostgreSQL in production through {@code DB_CLASS}, {@code DB_URL}, {@code
+ * DB_USER} and {@code DB_PASSWORD}. On WildFly the server defines it instead (server-config).
  *
  * <p>The pool validates a connection as it hands it out and drops every pooled connection when one
  * is found dead, so the instances recover by themselves from a database restart, without being
@@ -28,7 +29,7 @@ import jakarta.ejb.Singleton;
  */
 @Singleton
 @DataSourceDefinition(
-    name = DataSourceConfiguration.JNDI_NAME,
+    name = DataSourceName.JNDI,
     className = "${MPCONFIG=db.class}",
     url = "${MPCONFIG=db.url}",
     user = "${MPCONFIG=db.user}",
@@ -47,7 +48,4 @@ import jakarta.ejb.Singleton;
       // while the database is down, a request waits at most this long for a connection
       "fish.payara.max-wait-time-in-millis=10000"
     })
-public class DataSourceConfiguration {
-
-  public static final String JNDI_NAME = "java:app/jdbc/incidents";
-}
+public class DataSourceConfiguration {}

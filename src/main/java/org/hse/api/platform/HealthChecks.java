@@ -16,6 +16,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
+import org.hse.api.persistence.DataSourceName;
 
 /**
  * What {@code /health/ready} and {@code /health/live} (MicroProfile Health, served by Payara)
@@ -45,7 +46,7 @@ public class HealthChecks {
   /** Above this share of the maximum heap in use after a request, the JVM is reported DOWN. */
   static final double HEAP_LIMIT = 0.98;
 
-  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  @Resource(lookup = DataSourceName.JNDI)
   DataSource dataSource;
 
   @Inject ShutdownSignal shutdown;

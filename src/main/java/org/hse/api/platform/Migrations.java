@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.hse.api.model.ResourceModels;
+import org.hse.api.persistence.DataSourceName;
 import org.hse.api.query.DeletedItemTables;
 
 /**
@@ -27,7 +28,7 @@ import org.hse.api.query.DeletedItemTables;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class Migrations {
 
-  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  @Resource(lookup = DataSourceName.JNDI)
   DataSource dataSource;
 
   @Inject

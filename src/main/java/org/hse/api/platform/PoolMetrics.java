@@ -15,14 +15,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.hse.api.persistence.DataSourceName;
 import org.hse.api.platform.PoolMetrics.PayaraPools.Reading;
 
 /**
  * The service's connection pool on {@code /metrics}, under a name that says what it is: {@code
  * pool_connections_used}, {@code pool_connections_free}, {@code pool_connections_waiting} (requests
  * queued for a connection) and {@code pool_connections_max}, each tagged {@code
- * pool="java:app/jdbc/incidents"} (the data source's name, {@link
- * DataSourceConfiguration#JNDI_NAME}, which Payara's pool is named after: {@code
+ * pool="java:app/jdbc/incidents"} (the data source's name, {@link DataSourceName#JNDI}, which
+ * Payara's pool is named after: {@code
  * __SYSTEM/pools/__datasource_definition/<application>/java:app/jdbc/incidents}) and {@code
  * database}, the subprotocol of {@code db.url} ({@code h2}, {@code postgresql}), so that an
  * operator sees which database the figures are for.
@@ -74,12 +75,8 @@ public class PoolMetrics {
       return;
     }
     PayaraPools pools = found.get();
-    LOG.info(
-        () ->
-            "Pool metrics for " + DataSourceConfiguration.JNDI_NAME + "; pools: " + pools.names());
-    Tag[] tags = {
-      new Tag("pool", DataSourceConfiguration.JNDI_NAME), new Tag("database", database(url))
-    };
+    LOG.info(() -> "Pool metrics for " + DataSourceName.JNDI + "; pools: " + pools.names());
+    Tag[] tags = {new Tag("pool", DataSourceName.JNDI), new Tag("database", database(url))};
     gauge("pool.connections.used", "Connections handed out now", pools, Reading::used, tags);
     gauge("pool.connections.free", "Idle connections in the pool now", pools, Reading::free, tags);
     gauge(
@@ -101,7 +98,7 @@ public class PoolMetrics {
         .get()
         .gauge(
             Metadata.builder().withName(name).withDescription(description).build(),
-            () -> pools.read(DataSourceConfiguration.JNDI_NAME).map(figure::applyAsInt).orElse(0),
+            () -> pools.read(DataSourceName.JNDI).map(figure::applyAsInt).orElse(0),
             tags);
   }
 

@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.hse.api.platform.DataSourceConfiguration;
+import org.hse.api.persistence.DataSourceName;
 
 /**
  * Keeps the token keys in the database ({@code signing_key}), so that every instance serving one
@@ -61,7 +61,7 @@ public class SharedKeys {
 
   private static final Logger LOG = Logger.getLogger(SharedKeys.class.getName());
 
-  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  @Resource(lookup = DataSourceName.JNDI)
   DataSource dataSource;
 
   private final Clock clock = Clock.systemUTC();

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.hse.api.platform.DataSourceConfiguration;
+import org.hse.api.persistence.DataSourceName;
 
 /**
  * The built-in token endpoint's state: its settings, users, keys ({@link SharedKeys}) and login
@@ -26,7 +26,7 @@ public class TokenService {
   private UserDirectory users;
   private LoginThrottle throttle;
 
-  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  @Resource(lookup = DataSourceName.JNDI)
   DataSource dataSource;
 
   @Inject SharedKeys sharedKeys;
