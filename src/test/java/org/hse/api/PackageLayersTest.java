@@ -56,7 +56,7 @@ class PackageLayersTest {
           "docs",
           "openapi",
           "tokens",
-          // each feature's resource and @Stateless boundary (the feature's own package: package-info only)
+          // each feature's resource and @Stateless boundary (its own package: package-info only)
           "{feature} {feature}.boundary",
           "http",
           "items",
