@@ -365,8 +365,8 @@ class BoundaryIT {
   }
 
   /**
-   * Every kind of query the boundaries build, run over items of two tenants for a caller of one and
-   * for an admin: the caller of one tenant gets nothing of the other, and every statement sent for
+   * Every kind of query the boundaries build, the lookups of an update and a delete included, run
+   * over items of two tenants for a caller of one and for an admin: the caller of one tenant gets nothing of the other, and every statement sent for
    * it carries the tenant condition that {@link org.hse.api.query.TenantScope} writes, except a
    * lookup by key (an entity by its id, or the incident and action a link names, each read by its
    * id), whose tenant the scope then judges, and the feed's own bookkeeping, which answers nothing;
@@ -392,6 +392,11 @@ class BoundaryIT {
             .id();
     links.create(STRANGER, TestData.link(P2, OTHER_OFFICE, theirIncident, gone).build());
     actions.delete(STRANGER, gone, null);
+    String spare =
+        actions
+            .create(
+                STRANGER, TestData.action(P2, OTHER_OFFICE, "CHECK", "ACT-S", "Spare").build())
+            .id();
     String ourAction = anyLinkItem().getString("entity_id");
     JsonObject theirName =
         Json.createObjectBuilder()
@@ -437,6 +442,10 @@ class BoundaryIT {
     kinds.put(
         "delete preview",
         caller -> answer(() -> incidents.preview(caller, theirIncident).counts()));
+    kinds.put(
+        "update",
+        caller -> answer(() -> actions.update(caller, spare, description("moved"), null).version()));
+    kinds.put("delete", caller -> answer(() -> deleted(() -> actions.delete(caller, spare, null))));
     links.changes(ADMIN, null, 1);
     Map<String, String> seen = new LinkedHashMap<>();
     for (Map.Entry<String, Function<Caller, Object>> kind : kinds.entrySet()) {
@@ -459,6 +468,8 @@ class BoundaryIT {
       seen.put(kind.getKey(), ours[0] + " / " + all[0]);
     }
     System.out.println("Tenant scope, a writer of " + P1 + " / an admin: " + seen);
+    assertEquals("404 / 2", seen.get("update"), "their action: not found for us, changed by an admin");
+    assertEquals("404 / deleted", seen.get("delete"));
     assertEquals(
         List.of(P1), tenantsOf(links.index(WRITER, linkSearch(JsonValue.EMPTY_JSON_OBJECT))));
     assertEquals(List.of(), tenantsOf(links.index(WRITER, linkSearch(theirName))));
@@ -501,6 +512,11 @@ class BoundaryIT {
         1L,
         ((Map<?, ?>) answer(() -> incidents.preview(ADMIN, theirIncident).counts()))
             .get("incident-action"));
+  }
+
+  private static String deleted(Runnable delete) {
+    delete.run();
+    return "deleted";
   }
 
   private IndexRequest<IncidentAction> linkSearch(JsonObject body) {
