@@ -48,9 +48,9 @@ import org.hse.api.security.Caller;
  * The verbs over the items of every resource, written once: index, view, history, changes, create,
  * update, the delete preview and delete. A control: each feature's {@code @Stateless} boundary
  * (such as {@code IncidentActions}) is the transaction and security edge that calls it, hands it
- * the feature's model and, for a write, its {@link ReferenceRules}, and the caller's {@link
- * TenantScope}, which scopes every read and write. It begins no transaction of its own and checks
- * no role: it runs in the boundary's.
+ * the feature's model, for a write its {@link ReferenceRules}, and the caller, whose {@link
+ * TenantScope} each verb builds once and every read and write below it takes its tenant condition
+ * from. It begins no transaction of its own and checks no role: it runs in the boundary's.
  */
 @Dependent
 public class ItemStore {
