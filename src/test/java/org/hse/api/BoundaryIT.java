@@ -366,11 +366,12 @@ class BoundaryIT {
 
   /**
    * Every kind of query the boundaries build, the lookups of an update and a delete included, run
-   * over items of two tenants for a caller of one and for an admin: the caller of one tenant gets nothing of the other, and every statement sent for
-   * it carries the tenant condition that {@link org.hse.api.query.TenantScope} writes, except a
-   * lookup by key (an entity by its id, or the incident and action a link names, each read by its
-   * id), whose tenant the scope then judges, and the feed's own bookkeeping, which answers nothing;
-   * the admin gets both tenants, and no statement names a tenant.
+   * over items of two tenants for a caller of one and for an admin: the caller of one tenant gets
+   * nothing of the other, and every statement sent for it carries the tenant condition that {@link
+   * org.hse.api.query.TenantScope} writes, except a lookup by key (an entity by its id, or the
+   * incident and action a link names, each read by its id), whose tenant the scope then judges, and
+   * the feed's own bookkeeping, which answers nothing; the admin gets both tenants, and no
+   * statement names a tenant.
    */
   @Test
   void everyQueryKindIsScopedForACallerOfOneTenantAndOpenForAnAdmin() {
@@ -394,8 +395,7 @@ class BoundaryIT {
     actions.delete(STRANGER, gone, null);
     String spare =
         actions
-            .create(
-                STRANGER, TestData.action(P2, OTHER_OFFICE, "CHECK", "ACT-S", "Spare").build())
+            .create(STRANGER, TestData.action(P2, OTHER_OFFICE, "CHECK", "ACT-S", "Spare").build())
             .id();
     String ourAction = anyLinkItem().getString("entity_id");
     JsonObject theirName =
@@ -444,7 +444,8 @@ class BoundaryIT {
         caller -> answer(() -> incidents.preview(caller, theirIncident).counts()));
     kinds.put(
         "update",
-        caller -> answer(() -> actions.update(caller, spare, description("moved"), null).version()));
+        caller ->
+            answer(() -> actions.update(caller, spare, description("moved"), null).version()));
     kinds.put("delete", caller -> answer(() -> deleted(() -> actions.delete(caller, spare, null))));
     links.changes(ADMIN, null, 1);
     Map<String, String> seen = new LinkedHashMap<>();
@@ -468,7 +469,8 @@ class BoundaryIT {
       seen.put(kind.getKey(), ours[0] + " / " + all[0]);
     }
     System.out.println("Tenant scope, a writer of " + P1 + " / an admin: " + seen);
-    assertEquals("404 / 2", seen.get("update"), "their action: not found for us, changed by an admin");
+    assertEquals(
+        "404 / 2", seen.get("update"), "their action: not found for us, changed by an admin");
     assertEquals("404 / deleted", seen.get("delete"));
     assertEquals(
         List.of(P1), tenantsOf(links.index(WRITER, linkSearch(JsonValue.EMPTY_JSON_OBJECT))));
