@@ -162,9 +162,11 @@ class ListeningSocketsIT {
   /**
    * Every value of {@code api_index_duration_seconds} is in seconds, as its name says and as
    * Prometheus expects: the longest search is no longer than all of them together ({@code _sum},
-   * which Payara always writes in seconds) and under a minute, and the mean and every quantile lie
-   * between zero and it. A timer whose samples went out in nanoseconds (Payara's default unit for a
-   * timer registered by name) had a {@code _max} of some 10^7 beside a {@code _sum} of 0.07.
+   * which Payara always writes in seconds) and under a minute, and the mean (which Payara writes up
+   * to 6.2025.10 and 7.2025.1, not from 7.2026.6 on) and every quantile lie between zero and it. A
+   * timer whose samples went out in nanoseconds (Payara's default unit for a timer registered by
+   * name, up to those versions) had a {@code _max} of some 10^7 beside a {@code _sum} of 0.07; the
+   * unit nanoseconds on Payara 7.2026.6 and later makes {@code _max} 0.
    */
   private static void searchDurationsAreInSeconds(String body) {
     String project = "resource=\"project\"";
@@ -184,9 +186,6 @@ class ListeningSocketsIT {
                         || line.startsWith("api_index_duration_seconds{"))
             .filter(line -> line.contains(project))
             .toList();
-    assertTrue(
-        others.stream().anyMatch(line -> line.startsWith("api_index_duration_seconds_mean{")),
-        "the mean: " + others);
     for (String line : others) {
       double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       assertTrue(value > 0 && value <= max * (1 + 1e-9), line + " beside _max " + max);

@@ -9,24 +9,32 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The OpenAPI document Payara serves at the server root, on the packaged WAR: built from the
- * resource models, with every path, schema, header and security scheme of the contract.
+ * resource models, with every path, schema, header and security scheme of the contract. It is
+ * OpenAPI 3.0.3 on Payara 6 and WildFly and 3.1.0 on Payara 7 (org.hse.api.openapi.SchemaTypes), so
+ * a schema's type and nullability are read in either form ({@link #types}, {@link #nullable}).
  */
 @ExtendWith(SharedServer.class)
 class OpenApiIT {
@@ -45,6 +53,12 @@ class OpenApiIT {
           "/update", List.of("put"),
           "/delete/{id}", List.of("delete"),
           "/delete", List.of("delete"));
+
+  /**
+   * Where the served document is left for {@code .ci/openapi-tools}, which checks it as clients use
+   * it (Redocly lint, OpenAPI Generator): the document of the server this run tested.
+   */
+  static final Path SERVED = Path.of("target", "openapi", "served.json");
 
   static JsonObject document;
   static String text;
@@ -65,6 +79,8 @@ class OpenApiIT {
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
     text = response.body();
+    Files.createDirectories(SERVED.getParent());
+    Files.writeString(SERVED, text);
     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
       document = reader.readObject();
     }
@@ -110,12 +126,12 @@ class OpenApiIT {
     for (String name : List.of("IncidentAction", "Incident", "Action", "Project", "Office")) {
       JsonObject history =
           schema(name + "Search").getJsonObject("properties").getJsonObject("history");
-      assertEquals("boolean", history.getString("type"), name);
+      assertEquals(List.of("boolean"), types(history), name);
       assertTrue(history.getString("description").contains("deleted_at"), name);
       JsonObject properties = schema(name).getJsonObject("properties");
       assertEquals("date-time", properties.getJsonObject("deleted_at").getString("format"), name);
       for (String deleted : List.of("deleted_at", "deleted_by")) {
-        assertTrue(properties.getJsonObject(deleted).getBoolean("nullable"), name + deleted);
+        assertTrue(nullable(properties.getJsonObject(deleted)), name + deleted);
         assertFalse(
             strings(schema(name).getJsonArray("required")).contains(deleted), name + deleted);
       }
@@ -123,7 +139,7 @@ class OpenApiIT {
     JsonObject parameter =
         document.getJsonObject("components").getJsonObject("parameters").getJsonObject("history");
     assertEquals("query", parameter.getString("in"));
-    assertEquals("boolean", parameter.getJsonObject("schema").getString("type"));
+    assertEquals(List.of("boolean"), types(parameter.getJsonObject("schema")));
   }
 
   @Test
@@ -162,7 +178,9 @@ class OpenApiIT {
 
   @Test
   void theServedDocumentIsValidOpenApi3WithoutPayarasEndpoints() {
-    assertEquals("3.0.3", document.getString("openapi"));
+    assertTrue(
+        List.of("3.0.3", "3.1.0").contains(document.getString("openapi")),
+        document.getString("openapi"));
     assertFalse(document.containsKey("endpoints"), "Payara's endpoints key is taken out");
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
@@ -237,6 +255,54 @@ class OpenApiIT {
     assertEquals("access-token", accessToken.getString("name"));
   }
 
+  /**
+   * The document is written in the form of the OpenAPI version it names: 3.0's {@code type} is one
+   * name and {@code nullable} says null is allowed; 3.1 has no {@code nullable} (a list of types
+   * with {@code "null"} in it instead). Payara 7.2026 once wrote 3.1's form under 3.0.3.
+   */
+  @Test
+  void theDocumentIsWrittenInTheFormOfItsVersion() {
+    boolean v31 = document.getString("openapi").startsWith("3.1.");
+    List<String> wrong = new ArrayList<>();
+    walk(
+        "",
+        document,
+        (where, object) -> {
+          if (!v31 && object.get("type") instanceof JsonArray) {
+            wrong.add(where + ": a list of types in OpenAPI 3.0");
+          }
+          JsonValue nullable = object.get("nullable");
+          if (v31 && (JsonValue.TRUE.equals(nullable) || JsonValue.FALSE.equals(nullable))) {
+            wrong.add(where + ": nullable in OpenAPI 3.1");
+          }
+        });
+    assertEquals(List.of(), wrong, document.getString("openapi"));
+  }
+
+  /** Every object of the document with its JSON pointer, the document first. */
+  private static void walk(String where, JsonValue value, BiConsumer<String, JsonObject> visit) {
+    if (value instanceof JsonObject object) {
+      visit.accept(where, object);
+      object.forEach((key, child) -> walk(where + "/" + key, child, visit));
+    } else if (value instanceof JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        walk(where + "/" + i, array.get(i), visit);
+      }
+    }
+  }
+
+  /** A schema's types: OpenAPI 3.0's one name, or 3.1's list (or name). */
+  static List<String> types(JsonObject schema) {
+    JsonValue type = schema.get("type");
+    return type instanceof JsonString name ? List.of(name.getString()) : strings((JsonArray) type);
+  }
+
+  /** Whether a schema allows null: 3.0's {@code nullable}, or 3.1's {@code "null"} type. */
+  static boolean nullable(JsonObject schema) {
+    return schema.getBoolean("nullable", false)
+        || schema.containsKey("type") && types(schema).contains("null");
+  }
+
   private static JsonObject schema(String name) {
     JsonObject schema =
         document.getJsonObject("components").getJsonObject("schemas").getJsonObject(name);
@@ -244,7 +310,7 @@ class OpenApiIT {
     return schema;
   }
 
-  private static List<String> strings(jakarta.json.JsonArray array) {
+  private static List<String> strings(JsonArray array) {
     return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
   }
 }

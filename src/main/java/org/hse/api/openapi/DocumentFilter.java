@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 /**
  * The application's {@link OASFilter} (config {@code mp.openapi.filter}), the last step before the
  * document is served: it takes out the top-level {@code endpoints} map that Payara adds to every
- * document (the deployed applications' paths), which OpenAPI 3.0 does not allow, so that validators
- * and generators accept the document. Payara's implementation of the model holds that map behind a
+ * document (the deployed applications' paths), which OpenAPI does not allow, so that validators and
+ * generators accept the document. Payara's implementation of the model holds that map behind a
  * public {@code setEndpoints}, outside the MicroProfile API, hence reflection; its writer leaves
  * empty maps out. On another runtime the document has no such map and this does nothing.
  */

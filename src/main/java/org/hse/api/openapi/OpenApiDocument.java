@@ -16,13 +16,19 @@ import org.hse.api.tokens.AuthSettings;
  */
 public final class OpenApiDocument {
 
-  /** The OpenAPI version of the document (MicroProfile OpenAPI 3.1 models OpenAPI 3.0). */
-  public static final String OPENAPI_VERSION = "3.0.3";
-
   /** The URL clients reach the API at, for the document's {@code servers} and token URL. */
   public static final String PUBLIC_URL = "api.public-url";
 
   private OpenApiDocument() {}
+
+  /**
+   * The OpenAPI version of the document, that of the MicroProfile OpenAPI model it is built in:
+   * 3.0.3 on MicroProfile OpenAPI 3.1 (Payara 6, and the build, which compiles against it), 3.1.0
+   * on 4 (Payara 7; WildFly writes it as 3.0.3 all the same, {@link SchemaTypes} says why).
+   */
+  public static String openApiVersion() {
+    return SchemaTypes.openApiVersion();
+  }
 
   /**
    * Where the document points its clients, from the configuration.
@@ -87,7 +93,7 @@ public final class OpenApiDocument {
     Paths paths = OASFactory.createPaths();
     OpenAPI api =
         OASFactory.createOpenAPI()
-            .openapi(OPENAPI_VERSION)
+            .openapi(openApiVersion())
             .info(
                 OASFactory.createInfo()
                     .title("Incident actions (4hse v2)")

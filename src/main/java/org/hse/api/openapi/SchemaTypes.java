@@ -9,19 +9,36 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 /**
  * A schema's type and whether it may be null, on both versions of MicroProfile OpenAPI the WAR
- * meets: 3.1, which it compiles against (Payara 6 and 7: {@code type(SchemaType)} and {@code
- * nullable}), and 4 (WildFly 39), where a schema has a list of types, {@code null} among them for a
- * nullable one, and neither method of 3.1 exists. SmallRye OpenAPI 4 writes a document whose {@code
- * openapi} is 3.0.x with OpenAPI 3.0's {@code type} and {@code nullable: true}, so the served
- * document is the same on both. Version 4's {@code addType} is called through a method handle: the
- * WAR cannot compile against both versions.
+ * meets: 3.1, which it compiles against (Payara 6: {@code type(SchemaType)} and {@code nullable}),
+ * and 4 (Payara 7, WildFly 39), where a schema has a list of types, {@code null} among them for a
+ * nullable one, and neither method of 3.1 exists. Version 4's {@code addType} is called through a
+ * method handle: the WAR cannot compile against both versions.
+ *
+ * <p>Each version models its own OpenAPI, and {@link #openApiVersion} names it for the document:
+ * 3.1's model is OpenAPI 3.0's ({@code type} one name, {@code nullable: true}), 4's is OpenAPI
+ * 3.1's ({@code type} a list, {@code "null"} in it). Payara 7 writes the model as it is, so its
+ * document must say 3.1.0; declared 3.0.3, it was OpenAPI 3.1 under 3.0's number. SmallRye OpenAPI
+ * 4 (WildFly) writes whichever version the document names, and {@code
+ * mp.openapi.extensions.smallrye.openapi=3.0.3} in {@code microprofile-config.properties} (which
+ * Payara ignores) has it write OpenAPI 3.0.3 there, as before.
  */
 final class SchemaTypes {
+
+  /** The OpenAPI version of MicroProfile OpenAPI 3.1's model. */
+  static final String OPENAPI_30 = "3.0.3";
+
+  /** The OpenAPI version of MicroProfile OpenAPI 4's model. */
+  static final String OPENAPI_31 = "3.1.0";
 
   /** MicroProfile OpenAPI 4's {@code Schema addType(SchemaType)}; null on 3.1. */
   private static final MethodHandle ADD_TYPE = addType();
 
   private SchemaTypes() {}
+
+  /** The OpenAPI version that the model of the MicroProfile OpenAPI this runs on describes. */
+  static String openApiVersion() {
+    return ADD_TYPE == null ? OPENAPI_30 : OPENAPI_31;
+  }
 
   /** A new schema of this type. */
   static Schema of(SchemaType type) {

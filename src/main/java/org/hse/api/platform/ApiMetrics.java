@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
@@ -30,8 +29,9 @@ import org.eclipse.microprofile.metrics.Timer;
  *       create}, ...), HTTP method and status. A request that matched no resource method counts as
  *       resource and verb {@code other}, so a scanner cannot make the tags grow without bound.
  *   <li>{@code api_index_duration_seconds{resource}}: the time from the request to the answer of
- *       every search ({@code index}): {@code _count}, {@code _sum}, {@code _max} and {@code _mean},
- *       all in seconds, and no quantiles ({@link #INDEX_DURATION} says why).
+ *       every search ({@code index}): {@code _count}, {@code _sum} and {@code _max} (and {@code
+ *       _mean} where the server writes one), all in seconds, and no quantiles ({@link
+ *       #indexDuration} says why).
  *   <li>{@code api_logins_refused_total{status}}: answers of the built-in token endpoint that gave
  *       no token (wrong password, locked user name, bad request).
  * </ul>
@@ -47,29 +47,26 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
   private static final String OTHER = "other";
 
   /**
-   * The search timer, in the unit its samples are in, so that every value it exports is in seconds,
-   * as its name ({@code _seconds}) says and Prometheus expects. A timer samples nanoseconds; Payara
-   * (6.2025.10, 7.2025.1: {@code OpenMetricsExporter.exportSampling}) scales {@code _max} and
-   * {@code _mean} by the unit of the metadata, writes {@code _sum} from the elapsed {@code
-   * Duration} in seconds whatever the unit, and writes the quantiles unscaled. It gives a timer
-   * registered by name alone the unit seconds ({@code MetricRegistryImpl.findMetricOrCreate}):
-   * {@code _max}, {@code _mean} and the quantiles went out in nanoseconds beside a {@code _sum} in
-   * seconds.
+   * The search timer, in the unit that makes every value it exports in seconds, as its name ({@code
+   * _seconds}) says and Prometheus expects: {@link TimerUnit} asks the server's exporter which unit
+   * that is (nanoseconds up to Payara 6.2025.10 and 7.2025.1, seconds from Payara 7.2026.6 on). A
+   * timer registered by name alone gets the unit seconds, which on the older versions wrote {@code
+   * _max} and {@code _mean} in nanoseconds beside a {@code _sum} in seconds.
    *
-   * <p>With the unit nanoseconds, {@code _max} and {@code _mean} are in seconds; the quantiles,
-   * which no unit scales, are switched off for this metric ({@code
+   * <p>The quantiles are switched off for this metric ({@code
    * mp.metrics.distribution.percentiles=api.index.duration=} in {@code
-   * microprofile-config.properties}, MicroProfile Metrics 5). Averages come from {@code
-   * rate(_sum)/rate(_count)}. Payara 7.2026.6 (FISH-13137) divides a timer's {@code _max} and
-   * quantiles by 10^9 itself, before the unit's scaling: on it this unit would make {@code _max} 0,
-   * and the default unit is right; {@code ListeningSocketsIT} fails on either mistake.
+   * microprofile-config.properties}, MicroProfile Metrics 5): the older versions write them
+   * unscaled by any unit, in nanoseconds. From 7.2026.6 on Payara writes no {@code _mean}; averages
+   * come from {@code rate(_sum)/rate(_count)}. {@code ListeningSocketsIT} fails on a {@code _max}
+   * or {@code _mean} that is not in seconds.
    */
-  static final Metadata INDEX_DURATION =
-      Metadata.builder()
-          .withName("api.index.duration")
-          .withDescription("Time from a search's request to its answer")
-          .withUnit(MetricUnits.NANOSECONDS)
-          .build();
+  static Metadata indexDuration(String unit) {
+    return Metadata.builder()
+        .withName("api.index.duration")
+        .withDescription("Time from a search's request to its answer")
+        .withUnit(unit)
+        .build();
+  }
 
   /**
    * Unsatisfied on a server without MicroProfile Metrics (WildFly 39 has Micrometer instead):
@@ -78,6 +75,9 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
   @Inject Instance<MetricRegistry> metrics;
 
   private volatile MetricRegistry registry;
+
+  /** {@link #indexDuration} in the unit of this server, with the registry. */
+  private volatile Metadata indexDuration;
 
   /**
    * The registry's counters and timers by their tags, looked up once: asking the registry builds
@@ -120,8 +120,7 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
         && !resource.equals(OTHER)
         && request.getProperty(STARTED) instanceof Long started) {
       indexDurations
-          .computeIfAbsent(
-              resource, key -> registry.timer(INDEX_DURATION, new Tag("resource", key)))
+          .computeIfAbsent(resource, key -> registry.timer(indexDuration, new Tag("resource", key)))
           .update(Duration.ofNanos(System.nanoTime() - started));
     }
     if (resource.equals("token-endpoint") && verb.equals("token") && response.getStatus() != 200) {
@@ -134,6 +133,7 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
     MetricRegistry found = registry;
     if (found == null && metrics.isResolvable()) {
       found = metrics.get();
+      indexDuration = indexDuration(TimerUnit.of(found));
       registry = found;
     }
     return found;

@@ -2,15 +2,16 @@ package org.hse.api.tokens;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -48,6 +51,12 @@ import org.hse.api.persistence.DataSourceName;
  * not know yet. Instances race to add a generation through its primary key: the loser reads the
  * winner's. A generation is deleted once no token it signed can still be valid. The times are the
  * instances' clocks, which are assumed to agree within seconds (NTP).
+ *
+ * <p>The periodic read is a task of the default {@link ManagedScheduledExecutorService}, not an EJB
+ * timer: Payara Micro 7.2026 counts itself as EJB Lite and warns at every start about any bean with
+ * a timer ("The feature use of persistent EJB Timer Service requires Full Java EE Profile"), a
+ * non-persistent {@code @Schedule} too, which EJB Lite has. The task calls the bean's own instance,
+ * not its EJB view, so {@code refresh} is synchronized.
  */
 @Singleton
 @Startup
@@ -64,14 +73,16 @@ public class SharedKeys {
   @Resource(lookup = DataSourceName.JNDI)
   DataSource dataSource;
 
+  @Resource ManagedScheduledExecutorService scheduler;
+
   private final Clock clock = Clock.systemUTC();
-  private volatile boolean enabled;
   private volatile KeyRing ring;
   private String published;
   private Path dataDir;
   private Duration rotation;
   private Duration publishDelay;
   private Duration retention;
+  private ScheduledFuture<?> refreshing;
 
   @PostConstruct
   void start() {
@@ -93,7 +104,16 @@ public class SharedKeys {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the token keys: " + e.getMessage(), e);
     }
-    enabled = true;
+    refreshing =
+        scheduler.scheduleWithFixedDelay(
+            this::scheduled, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (refreshing != null) {
+      refreshing.cancel(false);
+    }
   }
 
   /** The key generations as last read; only when the token endpoint is enabled. */
@@ -105,11 +125,8 @@ public class SharedKeys {
     return current;
   }
 
-  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+  /** The periodic read; it never throws, so that the executor runs it again. */
   void scheduled() {
-    if (!enabled) {
-      return;
-    }
     try {
       refresh();
     } catch (SQLException | RuntimeException e) {
