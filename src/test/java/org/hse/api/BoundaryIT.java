@@ -342,26 +342,7 @@ class BoundaryIT {
 
   /** The SQL statements EclipseLink sends while this runs, as their text. */
   private List<String> sqlFor(Runnable work) {
-    List<String> statements = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    SessionEventListener counter =
-        new SessionEventAdapter() {
-          @Override
-          public void postExecuteCall(SessionEvent event) {
-            statements.add(
-                event.getCall() instanceof DatabaseCall call
-                    ? call.getSQLString()
-                    : String.valueOf(event.getCall()));
-          }
-        };
-    SessionEventManager events =
-        emf.unwrap(JpaEntityManagerFactory.class).getServerSession().getEventManager();
-    events.addListener(counter);
-    try {
-      work.run();
-    } finally {
-      events.removeListener(counter);
-    }
-    return List.copyOf(statements);
+    return sentFor(work).stream().map(Sent::sql).toList();
   }
 
   /**
