@@ -134,7 +134,7 @@ class GeneratedClientIT {
     assertEquals(List.of("20"), header(headers, "X-Pagination-Per-Page"));
     assertEquals(List.of("1"), header(headers, "X-Pagination-Total-Count"));
 
-    ApiResponse<IncidentAction> view = links.viewIncidentActionWithHttpInfo(link);
+    ApiResponse<IncidentAction> view = links.viewIncidentActionWithHttpInfo(link, null);
     assertEquals("Drivers retrained", view.getData().getDescription());
     String etag = header(view.getHeaders(), "ETag").get(0);
 
@@ -157,7 +157,8 @@ class GeneratedClientIT {
     ApiResponse<DeletePreview> deleted = links.deleteIncidentActionWithHttpInfo(link, true, null);
     assertEquals(204, deleted.getStatusCode());
     assertNull(deleted.getData());
-    ApiException gone = assertThrows(ApiException.class, () -> links.viewIncidentAction(link));
+    ApiException gone =
+        assertThrows(ApiException.class, () -> links.viewIncidentAction(link, null));
     assertEquals(404, gone.getCode());
     assertTrue(gone.getResponseBody().contains("\"status\":404"), gone.getResponseBody());
   }

@@ -85,6 +85,89 @@ class ApiProtocolIT extends ApiTests {
     }
   }
 
+  /**
+   * Authentication first on {@code /v2/}: an anonymous request is a 401 with the challenge and the
+   * JSON body before the method, the id, the media type or the body are looked at.
+   */
+  @Test
+  void anAnonymousRequestIs401BeforeAnythingElseIsLookedAt() {
+    List<String[]> requests =
+        List.of(
+            new String[] {"GET", "v2/office/view", null, null},
+            new String[] {"GET", "v2/office/view/not-a-uuid", null, null},
+            new String[] {"GET", "v2/nothing/here", null, null},
+            new String[] {"DELETE", "v2/incident-action/view/" + incident1, null, null},
+            new String[] {"POST", "v2/incident/create", "text/plain", "hello"},
+            new String[] {"POST", "v2/incident-action/index", "application/json", "{\"filter\": "});
+    for (String[] request : requests) {
+      String answer =
+          RawHttp.exchange(
+              SharedServer.base(), request[0], request[1], null, request[2], request[3]);
+      String what = request[0] + " " + request[1];
+      assertEquals("HTTP/1.1 401 Unauthorized", RawHttp.statusLine(answer), what);
+      assertTrue(RawHttp.header(answer, "WWW-Authenticate").startsWith("Bearer"), what);
+      assertTrue(
+          RawHttp.body(answer).contains("\"status\":401"), what + ": " + RawHttp.body(answer));
+    }
+  }
+
+  /** Every answer carries a {@code Date} (RFC 9110), an error and a refused token's 401 too. */
+  @Test
+  void everyAnswerCarriesADate() {
+    String token = ApiClient.login(SharedServer.base(), "reader", TestData.password("reader"));
+    List<String> answers =
+        List.of(
+            RawHttp.exchange(SharedServer.base(), "GET", "v2/office/view/" + O1, token, null, null),
+            RawHttp.exchange(SharedServer.base(), "GET", "v2/nothing", token, null, null),
+            RawHttp.exchange(SharedServer.base(), "GET", "v2/office/index", "a.b.c", null, null),
+            RawHttp.exchange(SharedServer.base(), "GET", "v2/office/index", null, null, null),
+            RawHttp.exchange(SharedServer.base(), "GET", "health/ready", null, null, null));
+    for (String answer : answers) {
+      String date = RawHttp.header(answer, "Date");
+      assertTrue(date != null, RawHttp.statusLine(answer) + " has no Date");
+      java.time.ZonedDateTime sent =
+          java.time.ZonedDateTime.parse(
+              date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+      assertTrue(
+          Math.abs(
+                  java.time.Duration.between(sent.toInstant(), java.time.Instant.now()).toSeconds())
+              < 60,
+          date);
+    }
+  }
+
+  /**
+   * A view honours {@code If-None-Match}: 304 with the {@code ETag} and no body when it names the
+   * item's version (or is {@code *}), the item when it does not.
+   */
+  @Test
+  void aViewWhoseEtagTheClientHasIsNotModified() {
+    String token = ApiClient.login(SharedServer.base(), "reader", TestData.password("reader"));
+    String path = "v2/office/view/" + O1;
+    String etag =
+        RawHttp.header(
+            RawHttp.exchange(SharedServer.base(), "GET", path, token, null, null), "ETag");
+    for (String ifNoneMatch : List.of(etag, "\"0\", " + etag, "*")) {
+      String answer =
+          RawHttp.exchange(
+              SharedServer.base(),
+              "GET",
+              path,
+              token,
+              null,
+              null,
+              Map.of("If-None-Match", ifNoneMatch));
+      assertEquals("HTTP/1.1 304 Not Modified", RawHttp.statusLine(answer), ifNoneMatch);
+      assertEquals(etag, RawHttp.header(answer, "ETag"));
+      assertEquals("", RawHttp.body(answer));
+    }
+    String changed =
+        RawHttp.exchange(
+            SharedServer.base(), "GET", path, token, null, null, Map.of("If-None-Match", "\"0\""));
+    assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(changed));
+    assertTrue(RawHttp.body(changed).contains(O1));
+  }
+
   /** The OpenAPI document is the one description of the resources: no WADL, to anyone. */
   @Test
   void noWadlIsServed() {

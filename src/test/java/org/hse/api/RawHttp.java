@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * One HTTP/1.1 exchange on a plain socket, for what {@code java.net.http} hides: the status line as
@@ -20,6 +21,18 @@ public final class RawHttp {
   /** The whole answer, status line, headers and body, as the server wrote it. */
   public static String exchange(
       URI base, String method, String path, String token, String contentType, String body) {
+    return exchange(base, method, path, token, contentType, body, Map.of());
+  }
+
+  /** The same, with more request headers (name to value). */
+  public static String exchange(
+      URI base,
+      String method,
+      String path,
+      String token,
+      String contentType,
+      String body,
+      Map<String, String> headers) {
     byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     StringBuilder request =
         new StringBuilder()
@@ -39,6 +52,8 @@ public final class RawHttp {
     if (contentType != null) {
       request.append("Content-Type: ").append(contentType).append("\r\n");
     }
+    headers.forEach(
+        (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
     request.append("Content-Length: ").append(content.length).append("\r\n\r\n");
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(30_000);
@@ -53,6 +68,24 @@ public final class RawHttp {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The value of a header of the answer (the first of that name, any case), or null. */
+  public static String header(String answer, String name) {
+    String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+    for (String line : head.split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+        return line.substring(colon + 1).trim();
+      }
+    }
+    return null;
+  }
+
+  /** What follows the headers (the body as sent, chunked or not). */
+  public static String body(String answer) {
+    int end = answer.indexOf("\r\n\r\n");
+    return end < 0 ? "" : answer.substring(end + 4);
   }
 
   /** The first line of the answer, e.g. {@code HTTP/1.1 422 Unprocessable Entity}. */

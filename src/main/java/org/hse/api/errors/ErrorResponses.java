@@ -108,6 +108,7 @@ public final class ErrorResponses {
       if (!response.isCommitted()) {
         response.resetBuffer();
         response.setStatus(status);
+        response.setDateHeader("Date", System.currentTimeMillis());
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType("application/json");

@@ -116,10 +116,22 @@ public abstract class V2Resource<E extends Audited> {
     return item(response, stored);
   }
 
+  /**
+   * The item, or {@code 304 Not Modified} with its {@code ETag} and no body when the request's
+   * {@code If-None-Match} (a list of ETags, or {@code *}) names its version, as JAX-RS reads the
+   * header.
+   */
   @GET
   @Path("view/{id}")
   public Response view(@PathParam("id") String id) {
-    return item(Response.ok(), boundary().view(caller(), id));
+    Stored stored = boundary().view(caller(), id);
+    if (headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) != null) {
+      ResponseBuilder unchanged = request.evaluatePreconditions(etag(stored.version()));
+      if (unchanged != null) {
+        return unchanged.tag(etag(stored.version())).build();
+      }
+    }
+    return item(Response.ok(), stored);
   }
 
   @GET

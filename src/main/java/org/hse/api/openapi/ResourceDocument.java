@@ -391,8 +391,16 @@ final class ResourceDocument {
   }
 
   private Operation view(boolean idInPath) {
-    return onOneItem("view", idInPath, "Read one " + type)
-        .responses(okOr(item("The item."), READ_ERRORS));
+    return onOneItem("view", idInPath, "Read one " + type, SharedComponents.IF_NONE_MATCH)
+        .responses(
+            okOr(item("The item."), READ_ERRORS)
+                .addAPIResponse(
+                    "304",
+                    OASFactory.createAPIResponse()
+                        .description(
+                            "Not modified: If-None-Match names the item's version (or is *);"
+                                + " no body.")
+                        .addHeader(SharedComponents.ETAG, headerRef(SharedComponents.ETAG))));
   }
 
   private Operation update(boolean idInPath) {

@@ -52,6 +52,8 @@ final class SharedComponents {
   static final String PATH_ID = "path-id";
   static final String QUERY_ID = "query-id";
   static final String IF_MATCH = "if-match";
+
+  static final String IF_NONE_MATCH = "if-none-match";
   static final String FORCE = "force";
 
   private SharedComponents() {}
@@ -220,7 +222,10 @@ final class SharedComponents {
     components.addHeader(
         LOCATION, header(string().format("uri"), "The created item: .../v2/<resource>/view/<id>."));
     components.addHeader(
-        ETAG, header(string(), "The item's version, for If-Match on update and delete."));
+        ETAG,
+        header(
+            string(),
+            "The item's version, for If-Match on update and delete and If-None-Match on view."));
     components.addHeader(WWW_AUTHENTICATE, header(string().example("Bearer"), "Bearer."));
   }
 
@@ -252,6 +257,14 @@ final class SharedComponents {
             .in(Parameter.In.HEADER)
             .schema(string())
             .description("The ETag last read: 412 when the item has changed since."));
+    components.addParameter(
+        IF_NONE_MATCH,
+        OASFactory.createParameter()
+            .name("If-None-Match")
+            .in(Parameter.In.HEADER)
+            .schema(string())
+            .description(
+                "ETags the client holds (a list, or *): 304 with no body when one is the item's."));
     components.addParameter(
         FORCE,
         query(

@@ -16,9 +16,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.hse.api.openapi.OpenApiDocument;
 
 /**
- * The headers of every answer of the application: {@code X-Content-Type-Options: nosniff} (a
- * browser never reads a JSON answer as HTML or script), {@code Cache-Control: no-store} (answers
- * carry tenants' data and are never kept by a cache or a browser), and a Content Security Policy.
+ * The headers of every answer of the application: {@code Date} (RFC 9110: an origin server with a
+ * clock sends one; Payara's Grizzly sends none), {@code X-Content-Type-Options: nosniff} (a browser
+ * never reads a JSON answer as HTML or script), {@code Cache-Control: no-store} (answers carry
+ * tenants' data and are never kept by a cache or a browser), and a Content Security Policy.
  *
  * <p>The policy of the API's answers allows nothing ({@code default-src 'none'}): JSON needs no
  * script, style or frame. The docs page under {@code /docs/} ({@code org.hse.api.docs}) gets {@link
@@ -102,6 +103,7 @@ public class ResponseHeaders extends HttpFilter {
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean docs = path.equals("/docs") || path.startsWith("/docs/");
+    response.setDateHeader("Date", System.currentTimeMillis());
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Content-Security-Policy", docs ? docsPolicy : API_POLICY);

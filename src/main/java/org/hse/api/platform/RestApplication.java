@@ -9,6 +9,7 @@ import java.util.Set;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.hse.api.action.boundary.ActionsResource;
 import org.hse.api.docs.DocsResource;
+import org.hse.api.http.AuthenticationFirst;
 import org.hse.api.http.RoleRefusedMapper;
 import org.hse.api.http.UnexpectedErrorMapper;
 import org.hse.api.http.ValidationFailedMapper;
@@ -51,6 +52,7 @@ public class RestApplication extends Application {
         ProjectsResource.class,
         TokenEndpoint.class,
         DocsResource.class,
+        AuthenticationFirst.class,
         WebApplicationExceptionMapper.class,
         RoleRefusedMapper.class,
         ValidationFailedMapper.class,
