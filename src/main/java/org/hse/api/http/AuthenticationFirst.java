@@ -14,7 +14,8 @@ import org.hse.api.security.CallerProducer;
  * body, so an anonymous client learns nothing of the API's shape from a 404, 405, 415 or 422. A
  * token that fails verification never gets here: the authentication mechanism has answered it 401
  * already ({@code org.hse.api.security.AccessTokenMechanism}). The test is the resources' own
- * ({@link CallerProducer#of}), which throws the 401.
+ * ({@link CallerProducer#verified}), which throws the 401 and reads no claim: the resource reads
+ * them once, for its caller.
  */
 @Provider
 @PreMatching
@@ -26,7 +27,7 @@ public class AuthenticationFirst implements ContainerRequestFilter {
     String path = request.getUriInfo().getPath();
     boolean api = path.startsWith("v2/") || path.startsWith("/v2/") || path.equals("v2");
     if (api) {
-      CallerProducer.of(request.getSecurityContext().getUserPrincipal());
+      CallerProducer.verified(request.getSecurityContext().getUserPrincipal());
     }
   }
 }

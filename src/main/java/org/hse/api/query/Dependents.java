@@ -15,7 +15,6 @@ public final class Dependents<D extends Audited> {
   private final EntityManager em;
   private final ResourceModel<D> dependent;
   private final String from;
-  private final Object parentId;
   private final Jpql jpql = new Jpql();
   private final String where;
 
@@ -32,7 +31,6 @@ public final class Dependents<D extends Audited> {
     this.em = em;
     this.dependent = dependent;
     this.from = dependent.entityName(em.getMetamodel()) + " d";
-    this.parentId = parentId;
     this.where =
         " WHERE d."
             + dependent.parents().get(parent.type())
@@ -58,10 +56,5 @@ public final class Dependents<D extends Audited> {
   /** Deletes them in one statement; how many it deleted. */
   public int delete() {
     return jpql.bind(em.createQuery("DELETE FROM " + from + where)).executeUpdate();
-  }
-
-  @Override
-  public String toString() {
-    return dependent.type() + " of " + parentId;
   }
 }

@@ -44,10 +44,18 @@ public class CallerProducer {
    * which Payara resolves again on every claim it is asked for.
    */
   public static Caller of(Principal principal) {
+    return fromToken(verified(principal));
+  }
+
+  /**
+   * The verified token that is this request's principal, its claims not read yet; {@code
+   * NotAuthorizedException("Bearer")} when there is none.
+   */
+  public static JsonWebToken verified(Principal principal) {
     if (!(principal instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
       throw new NotAuthorizedException("Bearer");
     }
-    return fromToken(jwt);
+    return jwt;
   }
 
   static Caller fromToken(JsonWebToken jwt) {
