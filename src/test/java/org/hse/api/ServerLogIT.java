@@ -95,6 +95,33 @@ class ServerLogIT {
     assertFalse(tail.contains("\n\tat "), "a stack trace for a refused token: " + tail);
   }
 
+  /**
+   * A role that a boundary's {@code @RolesAllowed} refuses is an answer (403), not a failure: the
+   * server logs neither a warning nor a stack trace for it (Payara logged 89 lines for each).
+   */
+  @Test
+  void aRefusedRoleLeavesNoWarningAndNoStackTrace() throws Exception {
+    String token = ApiClient.login(base, "alice", "demo-alice-pass");
+    long before = Files.size(log);
+    Reply refused =
+        new ApiClient(base, token)
+            .post(
+                "v2/project/create",
+                TestData.project("99999999-9999-4999-8999-999999999999", "Not hers")
+                    .build()
+                    .toString());
+    assertEquals(403, refused.status(), refused.body());
+    String tail = tail(before);
+    assertFalse(tail.contains("\n\tat "), "a stack trace for a refused role: " + tail);
+    assertEquals(
+        List.of(),
+        records(tail).stream()
+            .filter(r -> r.level().equals("WARNING") || r.level().equals("SEVERE"))
+            .map(LogRecord::text)
+            .toList(),
+        "warnings for a refused role");
+  }
+
   @Test
   void theAccessLogRecordsThePathButNeverTheQueryString() throws Exception {
     String secret = "not-a-token-" + Instant.now().toEpochMilli();

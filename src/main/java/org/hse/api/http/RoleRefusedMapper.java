@@ -1,6 +1,8 @@
 package org.hse.api.http;
 
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
@@ -14,12 +16,14 @@ import org.hse.api.errors.ErrorResponses;
 
 /**
  * A boundary's {@code @RolesAllowed} refusing the caller's role (the container throws {@link
- * EJBAccessException} before the verb runs, so nothing was read or written): 403, with a message
- * that names the resource and whether the role may not read or may not change its items, as {@code
- * /v2/<resource>/<verb>} tells.
+ * EJBAccessException} on WildFly, {@link AccessLocalException} on Payara, before the verb runs, so
+ * nothing was read or written): 403, with a message that names the resource and whether the role
+ * may not read or may not change its items, as {@code /v2/<resource>/<verb>} tells. Both are
+ * application exceptions ({@code ejb-jar.xml}), so they arrive unwrapped and unlogged; any other
+ * {@link EJBException} is an unexpected failure.
  */
 @Provider
-public class RoleRefusedMapper implements ExceptionMapper<EJBAccessException> {
+public class RoleRefusedMapper implements ExceptionMapper<EJBException> {
 
   /**
    * The verbs that read; any other verb changes items (the delete preview is a delete's first
@@ -30,7 +34,10 @@ public class RoleRefusedMapper implements ExceptionMapper<EJBAccessException> {
   @Context UriInfo uriInfo;
 
   @Override
-  public Response toResponse(EJBAccessException exception) {
+  public Response toResponse(EJBException exception) {
+    if (!(exception instanceof EJBAccessException || exception instanceof AccessLocalException)) {
+      return UnexpectedErrorMapper.unexpected(exception);
+    }
     return ErrorResponses.error(
         Status.FORBIDDEN.getStatusCode(), message(uriInfo.getPathSegments()));
   }
