@@ -15,9 +15,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.http.HttpEntity;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.mime.MultipartEntityBuilder;
 import org.hse.api.ApiClient.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -374,6 +381,135 @@ class ClientFieldsIT {
             null);
     assertEquals("HTTP/1.1 404 Not Found", RawHttp.statusLine(missing), missing);
     assertErrorBody(admin.view("action", "99999999-9999-4999-8999-999999999999"), 404, "Not Found");
+  }
+
+  /**
+   * The hosted client's {@code createMultipart} (Laravel's {@code asMultipart()}, that is Guzzle's
+   * multipart stream): a 40-hex boundary, each part a {@code Content-Disposition} with the field's
+   * name and a {@code Content-Length}, no {@code Content-Type}, the text in UTF-8. Then an update
+   * written by Apache HttpMime, with one part in ISO-8859-1 that says so.
+   */
+  @Test
+  void theHostedClientsMultipartCreateAndAMultipartUpdateAreTaken() throws Exception {
+    String boundary = "5c2f1e0d9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d";
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("code", "INC-MP-1");
+    fields.put("name", "Öl auf der Treppe – Stufe 2");
+    fields.put("date_incident", "2026-11-21");
+    fields.put("category", "ACCIDENTS");
+    fields.put("description_event", "");
+    fields.put("subtenant_id", O1);
+    fields.put("tenant_id", P1);
+    ByteArrayOutputStream guzzle = new ByteArrayOutputStream();
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      byte[] value = field.getValue().getBytes(StandardCharsets.UTF_8);
+      guzzle.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field.getKey()
+                  + "\"\r\nContent-Length: "
+                  + value.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      guzzle.writeBytes(value);
+      guzzle.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    guzzle.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    String created =
+        RawHttp.exchangeBytes(
+            writer.base(),
+            "POST",
+            "v2/incident/create",
+            writer.token(),
+            "multipart/form-data; boundary=" + boundary,
+            guzzle.toByteArray(),
+            Map.of());
+    assertEquals("HTTP/1.1 201 Created", RawHttp.statusLine(created), created);
+    assertEquals("\"1\"", RawHttp.header(created, "ETag"));
+    JsonObject incident =
+        Json.createReader(new StringReader(writer.view("incident", locationId(created)).body()))
+            .readObject();
+    assertEquals("Öl auf der Treppe – Stufe 2", incident.getString("name"));
+    assertEquals("2026-11-21", incident.getString("date_incident"));
+    assertTrue(incident.isNull("description_event"), "an empty part is null, like a form's");
+
+    HttpEntity update =
+        MultipartEntityBuilder.create()
+            .addTextBody(
+                "deponent",
+                "Jürgen Weiß",
+                ContentType.create("text/plain", StandardCharsets.ISO_8859_1))
+            .addTextBody("status", "open")
+            .build();
+    String updated =
+        sendParts(
+            "PUT",
+            "v2/incident/update/" + incident.getString("office_incident_id"),
+            update,
+            Map.of("If-Match", "\"1\""));
+    assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(updated), updated);
+    JsonObject after = Json.createReader(new StringReader(RawHttp.body(updated))).readObject();
+    assertEquals("Jürgen Weiß", after.getString("deponent"));
+    assertEquals("open", after.getString("status"));
+    assertEquals("Öl auf der Treppe – Stufe 2", after.getString("name"));
+  }
+
+  /** A file among the parts, and a field given twice, are 422s on those fields; nothing is made. */
+  @Test
+  void aMultipartFileOrARepeatedFieldIs422AndChangesNothing() throws Exception {
+    long incidents = total(admin, "incident");
+    HttpEntity parts =
+        MultipartEntityBuilder.create()
+            .addTextBody("code", "INC-MP-2")
+            .addTextBody("code", "INC-MP-3")
+            .addBinaryBody(
+                "name",
+                "Spill".getBytes(StandardCharsets.UTF_8),
+                ContentType.TEXT_PLAIN,
+                "name.txt")
+            .addTextBody("date_incident", "2026-11-21")
+            .addTextBody("subtenant_id", O1)
+            .addTextBody("tenant_id", P1)
+            .build();
+    String refused = sendParts("POST", "v2/incident/create", parts, Map.of());
+    assertEquals("HTTP/1.1 422 Unprocessable Entity", RawHttp.statusLine(refused), refused);
+    assertEquals(
+        List.of("code", "name"),
+        strings(Json.createReader(new StringReader(RawHttp.body(refused))).readArray(), "field"));
+    String malformed =
+        RawHttp.exchangeBytes(
+            writer.base(),
+            "POST",
+            "v2/incident/create",
+            writer.token(),
+            "multipart/form-data; boundary=nothing-here",
+            "--elsewhere\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+            Map.of());
+    assertEquals("HTTP/1.1 400 Bad Request", RawHttp.statusLine(malformed), malformed);
+    assertTrue(RawHttp.body(malformed).contains("\"status\":400"), malformed);
+    assertEquals(incidents, total(admin, "incident"));
+  }
+
+  /** The parts as the client's library writes them, sent as the writer, the raw answer. */
+  private static String sendParts(
+      String method, String path, HttpEntity parts, Map<String, String> headers)
+      throws IOException {
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    parts.writeTo(written);
+    return RawHttp.exchangeBytes(
+        writer.base(),
+        method,
+        path,
+        writer.token(),
+        parts.getContentType().getValue(),
+        written.toByteArray(),
+        headers);
+  }
+
+  private static String locationId(String answer) {
+    String location = RawHttp.header(answer, "Location");
+    return location.substring(location.lastIndexOf('/') + 1);
   }
 
   /** A query's filter on this class's projects: the shared server holds other tests' too. */

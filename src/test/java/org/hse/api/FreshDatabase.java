@@ -126,6 +126,20 @@ public class FreshDatabase implements LoadableExtension {
     }
   }
 
+  /**
+   * Cuts a throwaway database off, as a restart does to the servers using it (it takes no
+   * connection, and every open one is ended), or lets it take connections again.
+   */
+  static void cutOff(String database, boolean off) throws SQLException {
+    execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + !off);
+    if (off) {
+      execute(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+              + database
+              + "'");
+    }
+  }
+
   /** The throwaway database's name, or null when the tests do not run on PostgreSQL. */
   static String database() {
     if (System.getProperty(ADMIN_URL, "").isBlank()) {

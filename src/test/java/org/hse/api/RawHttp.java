@@ -34,6 +34,18 @@ public final class RawHttp {
       String body,
       Map<String, String> headers) {
     byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    return exchangeBytes(base, method, path, token, contentType, content, headers);
+  }
+
+  /** The same, with a body of bytes as a client's library wrote them. */
+  public static String exchangeBytes(
+      URI base,
+      String method,
+      String path,
+      String token,
+      String contentType,
+      byte[] content,
+      Map<String, String> headers) {
     StringBuilder request =
         new StringBuilder()
             .append(method)

@@ -35,8 +35,10 @@ public final class ErrorResponses {
           Map.entry(413, "The request body is too large."),
           Map.entry(
               415,
-              "The request body must be application/json or application/x-www-form-urlencoded."),
-          Map.entry(500, "The server could not complete the request."));
+              "The request body must be application/json, application/x-www-form-urlencoded or"
+                  + " multipart/form-data."),
+          Map.entry(500, "The server could not complete the request."),
+          Map.entry(503, "The database is out of reach for a moment; retry the request."));
 
   private ErrorResponses() {}
 

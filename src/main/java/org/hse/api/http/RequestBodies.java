@@ -7,6 +7,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.ContentDisposition;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.MediaType;
@@ -15,14 +21,19 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hse.api.errors.FieldError;
+import org.hse.api.errors.ValidationFailedException;
 import org.hse.api.model.Values;
 
 /**
- * Reads a request body, JSON or form-encoded, into a JSON object, refusing bodies over the size
- * limit (413), bodies that are not JSON (400) and JSON that is not an object (400). An empty body
- * reads as an empty object, and so does {@code []} as a search body.
+ * Reads a request body, JSON, form-encoded or multipart, into a JSON object, refusing bodies over
+ * the size limit (413), bodies that are not JSON (400) and JSON that is not an object (400). An
+ * empty body reads as an empty object, and so does {@code []} as a search body.
  */
 @ApplicationScoped
 public class RequestBodies {
@@ -52,6 +63,9 @@ public class RequestBodies {
     }
     if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
       return form(new String(bytes, StandardCharsets.UTF_8));
+    }
+    if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+      return multipart(bytes, type);
     }
     return json(bytes, emptyArrayIsObject);
   }
@@ -131,6 +145,77 @@ public class RequestBodies {
       throw new BadRequestException("The form-encoded request body is malformed.", e);
     }
     return object.build();
+  }
+
+  /**
+   * A {@code multipart/form-data} body, as the hosted API's PHP client sends it: each part one
+   * field's text, in the part's charset (UTF-8 when it names none), an empty text as null like an
+   * empty form value. A part carrying a file ({@code filename}) and a field given twice are 422s on
+   * that field, every such field at once.
+   *
+   * <p>The parts are read by Jakarta Mail's MIME parser, which both servers ship, from the bytes
+   * already held under the body limit: JAX-RS's own {@code EntityPart} would read the whole body,
+   * to disk if large, before the limit could apply, and Jersey and RESTEasy word their errors
+   * differently.
+   */
+  private static JsonObject multipart(byte[] bytes, MediaType type) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    Map<String, String> refused = new LinkedHashMap<>();
+    try {
+      MimeMultipart parts = new MimeMultipart(new ByteArrayDataSource(bytes, type.toString()));
+      for (int i = 0; i < parts.getCount(); i++) {
+        BodyPart part = parts.getBodyPart(i);
+        String name = partName(part);
+        if (fields.containsKey(name) || refused.containsKey(name)) {
+          refused.put(name, "is given more than once");
+        } else if (part.getFileName() != null) {
+          refused.put(name, "is a file; only text fields are taken");
+        } else {
+          fields.put(name, partText(part, name, refused));
+        }
+      }
+    } catch (MessagingException | IOException e) {
+      throw new BadRequestException("The multipart request body is malformed.", e);
+    }
+    if (!refused.isEmpty()) {
+      throw new ValidationFailedException(
+          refused.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList());
+    }
+    JsonObjectBuilder object = Values.JSON.createObjectBuilder();
+    fields.forEach(
+        (name, value) -> {
+          if (value == null || value.isEmpty()) {
+            object.addNull(name);
+          } else {
+            object.add(name, value);
+          }
+        });
+    return object.build();
+  }
+
+  private static String partName(BodyPart part) throws MessagingException {
+    String[] disposition = part.getHeader("Content-Disposition");
+    String name =
+        disposition == null ? null : new ContentDisposition(disposition[0]).getParameter("name");
+    if (name == null || name.isEmpty()) {
+      throw new BadRequestException("A part of the multipart request body has no field name.");
+    }
+    return name;
+  }
+
+  /** The part's text, or null (with the field in {@code refused}) when its charset is unknown. */
+  private static String partText(BodyPart part, String name, Map<String, String> refused)
+      throws MessagingException, IOException {
+    String[] contentType = part.getHeader("Content-Type");
+    String charset =
+        contentType == null ? null : new ContentType(contentType[0]).getParameter("charset");
+    try (InputStream text = part.getInputStream()) {
+      return new String(
+          text.readAllBytes(), charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset));
+    } catch (IllegalArgumentException e) {
+      refused.put(name, "names a charset this service does not know: " + charset);
+      return null;
+    }
   }
 
   private static String decode(String text) {

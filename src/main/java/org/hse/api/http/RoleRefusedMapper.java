@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
 import java.util.List;
 import java.util.Set;
 import org.hse.api.errors.ErrorResponses;
@@ -20,7 +21,7 @@ import org.hse.api.errors.ErrorResponses;
  * nothing was read or written): 403, with a message that names the resource and whether the role
  * may not read or may not change its items, as {@code /v2/<resource>/<verb>} tells. Both are
  * application exceptions ({@code ejb-jar.xml}), so they arrive unwrapped and unlogged; any other
- * {@link EJBException} is an unexpected failure.
+ * {@link EJBException} is answered as {@link UnexpectedErrorMapper} answers its causes.
  */
 @Provider
 public class RoleRefusedMapper implements ExceptionMapper<EJBException> {
@@ -33,10 +34,12 @@ public class RoleRefusedMapper implements ExceptionMapper<EJBException> {
 
   @Context UriInfo uriInfo;
 
+  @Context Providers providers;
+
   @Override
   public Response toResponse(EJBException exception) {
     if (!(exception instanceof EJBAccessException || exception instanceof AccessLocalException)) {
-      return UnexpectedErrorMapper.unexpected(exception);
+      return UnexpectedErrorMapper.answer(exception, providers);
     }
     return ErrorResponses.error(
         Status.FORBIDDEN.getStatusCode(), message(uriInfo.getPathSegments()));

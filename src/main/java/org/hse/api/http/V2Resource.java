@@ -92,7 +92,11 @@ public abstract class V2Resource<E extends Audited> {
 
   @POST
   @Path("create")
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+  @Consumes({
+    MediaType.APPLICATION_JSON,
+    MediaType.APPLICATION_FORM_URLENCODED,
+    MediaType.MULTIPART_FORM_DATA
+  })
   public Response create(InputStream body) {
     JsonObject item = bodies.read(body, headers.getMediaType());
     Stored stored;
@@ -142,7 +146,11 @@ public abstract class V2Resource<E extends Audited> {
 
   @PUT
   @Path("update/{id}")
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+  @Consumes({
+    MediaType.APPLICATION_JSON,
+    MediaType.APPLICATION_FORM_URLENCODED,
+    MediaType.MULTIPART_FORM_DATA
+  })
   public Response update(@PathParam("id") String id, InputStream body) {
     JsonObject input = bodies.read(body, headers.getMediaType());
     return item(Response.ok(), boundary().update(caller(), id, input, ifMatch()));
@@ -150,7 +158,11 @@ public abstract class V2Resource<E extends Audited> {
 
   @PUT
   @Path("update")
-  @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+  @Consumes({
+    MediaType.APPLICATION_JSON,
+    MediaType.APPLICATION_FORM_URLENCODED,
+    MediaType.MULTIPART_FORM_DATA
+  })
   public Response updateByQuery(@QueryParam("id") String id, InputStream body) {
     return update(required(id), body);
   }

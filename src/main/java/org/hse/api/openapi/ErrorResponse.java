@@ -21,8 +21,15 @@ enum ErrorResponse {
   PRECONDITION_FAILED(412, "PreconditionFailed", "If-Match names a version that is stale."),
   PAYLOAD_TOO_LARGE(413, "PayloadTooLarge", "The body is larger than the configured limit."),
   UNSUPPORTED_MEDIA_TYPE(
-      415, "UnsupportedMediaType", "A body in a media type other than JSON or form-encoded."),
-  VALIDATION_FAILED(422, "ValidationFailed", "Validation failed: every failing field.");
+      415,
+      "UnsupportedMediaType",
+      "A body in a media type other than JSON, form-encoded or multipart/form-data."),
+  VALIDATION_FAILED(422, "ValidationFailed", "Validation failed: every failing field."),
+  SERVICE_UNAVAILABLE(
+      503,
+      "ServiceUnavailable",
+      "The database is out of reach for a moment (a restart, a failover): retry after the seconds"
+          + " in Retry-After. A create retried with its id is safe.");
 
   final int status;
   final String componentName;

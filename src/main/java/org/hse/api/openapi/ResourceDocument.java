@@ -1,6 +1,7 @@
 package org.hse.api.openapi;
 
 import static org.hse.api.openapi.SharedComponents.FORM;
+import static org.hse.api.openapi.SharedComponents.MULTIPART;
 import static org.hse.api.openapi.SharedComponents.headerRef;
 import static org.hse.api.openapi.SharedComponents.json;
 import static org.hse.api.openapi.SharedComponents.parameterRef;
@@ -530,7 +531,8 @@ final class ResourceDocument {
   private static RequestBody body(String schemaName) {
     Content content =
         json(ref(schemaName))
-            .addMediaType(FORM, OASFactory.createMediaType().schema(ref(schemaName)));
+            .addMediaType(FORM, OASFactory.createMediaType().schema(ref(schemaName)))
+            .addMediaType(MULTIPART, OASFactory.createMediaType().schema(ref(schemaName)));
     return OASFactory.createRequestBody().required(true).content(content);
   }
 
@@ -539,10 +541,12 @@ final class ResourceDocument {
     return withErrors(OASFactory.createAPIResponses().addAPIResponse("200", ok), errors);
   }
 
+  /** The given errors, and the 503 of a database out of reach, which every verb may answer. */
   private static APIResponses withErrors(APIResponses responses, ErrorResponse... errors) {
     for (ErrorResponse error : errors) {
       responses.addAPIResponse(Integer.toString(error.status), responseRef(error));
     }
-    return responses;
+    ErrorResponse unavailable = ErrorResponse.SERVICE_UNAVAILABLE;
+    return responses.addAPIResponse(Integer.toString(unavailable.status), responseRef(unavailable));
   }
 }

@@ -24,6 +24,7 @@ final class SharedComponents {
 
   static final String JSON = "application/json";
   static final String FORM = "application/x-www-form-urlencoded";
+  static final String MULTIPART = "multipart/form-data";
 
   static final String BEARER = "bearer";
   static final String OAUTH2 = "oauth2";
@@ -39,6 +40,7 @@ final class SharedComponents {
   static final String LOCATION = "Location";
   static final String ETAG = "ETag";
   static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+  static final String RETRY_AFTER = "Retry-After";
   static final List<String> PAGING_HEADERS =
       List.of(
           PagingHeaders.CURRENT_PAGE,
@@ -227,6 +229,7 @@ final class SharedComponents {
             string(),
             "The item's version, for If-Match on update and delete and If-None-Match on view."));
     components.addHeader(WWW_AUTHENTICATE, header(string().example("Bearer"), "Bearer."));
+    components.addHeader(RETRY_AFTER, header(integer(), "Seconds to wait before retrying."));
   }
 
   private static Header header(Schema schema, String description) {
@@ -289,6 +292,9 @@ final class SharedComponents {
         OASFactory.createAPIResponse().description(error.description).content(json(body));
     if (error == ErrorResponse.UNAUTHORIZED) {
       response.addHeader(WWW_AUTHENTICATE, headerRef(WWW_AUTHENTICATE));
+    }
+    if (error == ErrorResponse.SERVICE_UNAVAILABLE) {
+      response.addHeader(RETRY_AFTER, headerRef(RETRY_AFTER));
     }
     return response;
   }

@@ -45,9 +45,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * acknowledged version. Afterwards every acknowledged write is present with at least its
  * acknowledged version, every incident has exactly as many links as distinct link ids were
  * acknowledged (nothing duplicated), the instances that ran through the database restart answer
- * {@code /health/ready} UP and write again without having been restarted, and errors happened only
- * while a fault lasted. Prints the figures: writes acknowledged, found after each fault and at the
- * end, duplicates, errors per outage and time to recover.
+ * {@code /health/ready} UP and write again without having been restarted, errors happened only
+ * while a fault lasted, and none was a {@code 500}: while the database is away the service answers
+ * {@code 503} with {@code Retry-After}. Prints the figures: writes acknowledged, found after each
+ * fault and at the end, duplicates, errors per outage and time to recover.
  *
  * <p>The instance killed runs again afterwards; the one stopped with {@code SIGTERM} does not,
  * which {@link KeyRotationIT}, the cluster's last test, allows for.
@@ -160,6 +161,9 @@ class FaultLoadIT {
       long duringDatabase = failures.stream().filter(f -> database.covers(f.at())).count();
       long duringTerm =
           failures.stream().filter(f -> f.at() >= terminated && f.at() <= exited).count();
+      List<String> serverErrors =
+          failures.stream().map(Failure::what).filter(f -> f.contains(": 500 ")).toList();
+      long unavailable = failures.stream().filter(f -> f.what().contains(": 503 ")).count();
       String figures =
           String.format(
               "FaultLoadIT: %d writers through HAProxy over 3 instances on PostgreSQL:"
@@ -170,7 +174,8 @@ class FaultLoadIT {
                   + " %d duplicated; errors during the %s: %d (recovered %.1f s after"
                   + " the kill, the restarted instance back in %.1f s), during the %s: %d"
                   + " (first write %.1f s after the restart began); SIGTERM of instance 3:"
-                  + " exited after %.1f s with %d, %d errors meanwhile; outside any fault: %d",
+                  + " exited after %.1f s with %d, %d errors meanwhile; outside any fault: %d;"
+                  + " 503 answers: %d, 500 answers: %d",
               WRITERS,
               created.size() + updates.get(),
               created.size(),
@@ -191,7 +196,9 @@ class FaultLoadIT {
               (exited - terminated) / 1e9,
               exit,
               duringTerm,
-              outside);
+              outside,
+              unavailable,
+              serverErrors.size());
       System.out.println(figures);
       failures.stream().limit(20).forEach(f -> System.out.println("  error: " + f.what()));
       assertTrue(verdict.acknowledged > 100, figures);
@@ -202,6 +209,7 @@ class FaultLoadIT {
       assertEquals(verdict.acknowledged, verdict.found, figures);
       assertEquals(0, verdict.duplicates, figures);
       assertEquals(0, outside, figures);
+      assertEquals(List.of(), serverErrors, figures);
     } finally {
       writing.set(false);
       pool.shutdownNow();

@@ -234,6 +234,26 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void everyVerbMayAnswer503WithRetryAfter() {
+    for (Map.Entry<String, PathItem> item : api.getPaths().getPathItems().entrySet()) {
+      if (!item.getKey().startsWith("/v2/")) {
+        continue;
+      }
+      for (Operation operation : item.getValue().getOperations().values()) {
+        APIResponse unavailable = operation.getResponses().getAPIResponse("503");
+        assertNotNull(unavailable, operation.getOperationId());
+        assertTrue(unavailable.getRef().endsWith("/ServiceUnavailable"), unavailable.getRef());
+      }
+    }
+    assertTrue(
+        api.getComponents()
+            .getResponses()
+            .get("ServiceUnavailable")
+            .getHeaders()
+            .containsKey("Retry-After"));
+  }
+
+  @Test
   void createViewUpdateAndDeleteAnswerAsTheContractSays() {
     Map<String, APIResponse> create =
         path("/v2/office/create").getPOST().getResponses().getAPIResponses();
@@ -241,12 +261,13 @@ class OpenApiDocumentTest {
     assertTrue(create.get("200").getHeaders().containsKey("ETag"));
     assertTrue(
         create.keySet().containsAll(List.of("400", "401", "403", "409", "413", "415", "422")));
-    assertNotNull(
-        path("/v2/office/create")
-            .getPOST()
-            .getRequestBody()
-            .getContent()
-            .getMediaType("application/x-www-form-urlencoded"));
+    for (String type :
+        List.of("application/json", "application/x-www-form-urlencoded", "multipart/form-data")) {
+      for (Operation write :
+          List.of(path("/v2/office/create").getPOST(), path("/v2/office/update/{id}").getPUT())) {
+        assertNotNull(write.getRequestBody().getContent().getMediaType(type), type);
+      }
+    }
 
     assertTrue(
         path("/v2/office/view/{id}")
@@ -301,7 +322,7 @@ class OpenApiDocumentTest {
       }
     }
     assertEquals(
-        List.of(400, 401, 403, 404, 405, 409, 412, 413, 415, 422),
+        List.of(400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 503),
         java.util.Arrays.stream(ErrorResponse.values()).map(e -> e.status).toList());
   }
 

@@ -1,0 +1,58 @@
+package org.hse.api.persistence;
+
+import jakarta.resource.ResourceException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+/**
+ * Whether a failure means the database could not be reached (a restart, a failover, a network cut),
+ * not that the request or the service is wrong: the contract answers that {@code 503} with {@code
+ * Retry-After}, never {@code 500}, because the same request succeeds once the database is back, and
+ * a create retried with its id is safe.
+ *
+ * <p>Read from the failure's causes, as the JDBC driver and the container's pool report them: the
+ * JDBC connection exception classes, SQLSTATE class {@code 08} (connection exception), {@code 57P}
+ * (PostgreSQL: shut down by an operator or a crash, cannot connect now) and {@code 53} (too many
+ * connections, out of resources), and a Jakarta Connectors {@link ResourceException}, which both
+ * Payara's and WildFly's pools throw when they cannot open a connection.
+ */
+public final class DatabaseUnavailable {
+
+  private static final Set<String> UNREACHABLE_STATE_PREFIXES = Set.of("08", "57P", "53");
+
+  private DatabaseUnavailable() {}
+
+  /** Whether this failure, or any of its causes, is the database being out of reach. */
+  public static boolean causes(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = next(cause)) {
+      if (cause instanceof ResourceException
+          || cause instanceof SQLTransientConnectionException
+          || cause instanceof SQLNonTransientConnectionException
+          || cause instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && unreachableState(sql)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean unreachableState(SQLException sql) {
+    for (SQLException e = sql; e != null; e = e.getNextException()) {
+      String state = e.getSQLState();
+      if (state != null && UNREACHABLE_STATE_PREFIXES.stream().anyMatch(state::startsWith)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable next(Throwable cause) {
+    Throwable next = cause.getCause();
+    return next == cause ? null : next;
+  }
+}

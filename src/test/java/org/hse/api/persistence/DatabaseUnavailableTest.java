@@ -1,0 +1,43 @@
+package org.hse.api.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import jakarta.resource.spi.ResourceAllocationException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseUnavailableTest {
+
+  @Test
+  void connectionFailuresAnywhereInTheCausesAreTheDatabaseOutOfReach() {
+    for (Throwable cause :
+        new Throwable[] {
+          new SQLException("An I/O error occurred while sending to the backend.", "08006"),
+          new SQLException("terminating connection due to administrator command", "57P01"),
+          new SQLException("the database system is starting up", "57P03"),
+          new SQLException("sorry, too many clients already", "53300"),
+          new SQLTransientConnectionException("pool exhausted"),
+          new ResourceAllocationException("Connection could not be allocated")
+        }) {
+      EJBException wrapped =
+          new EJBException(new PersistenceException(new RuntimeException("wrapped", cause)));
+      assertTrue(DatabaseUnavailable.causes(wrapped), cause.toString());
+    }
+    SQLException chained = new SQLException("batch failed", "XX000");
+    chained.setNextException(new SQLException("connection reset", "08006"));
+    assertTrue(DatabaseUnavailable.causes(new PersistenceException(chained)));
+  }
+
+  @Test
+  void otherFailuresAreNot() {
+    assertFalse(DatabaseUnavailable.causes(new IllegalStateException("a bug")));
+    assertFalse(
+        DatabaseUnavailable.causes(
+            new PersistenceException(new SQLException("duplicate key", "23505"))));
+    assertFalse(DatabaseUnavailable.causes(new SQLException("no state")));
+  }
+}
