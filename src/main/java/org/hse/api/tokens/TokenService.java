@@ -25,6 +25,7 @@ public class TokenService {
   private AuthSettings settings;
   private UserDirectory users;
   private LoginThrottle throttle;
+  private TrustedProxies proxies;
 
   @Resource(lookup = DataSourceName.JNDI)
   DataSource dataSource;
@@ -36,6 +37,7 @@ public class TokenService {
     throttle =
         new LoginThrottle(Clock.systemUTC(), new LoginFailureTable(dataSource, Clock.systemUTC()));
     settings = AuthSettings.current();
+    proxies = TrustedProxies.parse(settings.trustedProxies());
     users =
         settings.usersFile().isPresent() || settings.demoUsers()
             ? new UserDirectory(settings.usersFile())
@@ -115,19 +117,25 @@ public class TokenService {
         Clock.systemUTC());
   }
 
+  /** The proxies whose {@code X-Forwarded-For} names the client ({@code auth.trusted-proxies}). */
+  public TrustedProxies proxies() {
+    return proxies;
+  }
+
   /**
-   * The user when the password matches and the name is not locked by too many failures. Known and
-   * unknown names take the same path, so neither the answer nor its time tells them apart.
+   * The user when the password matches and neither the name from this client address nor the
+   * address is locked by too many failures ({@link LoginThrottle}). Known and unknown names take
+   * the same path, so neither the answer nor its time tells them apart.
    */
-  public Optional<UserAccount> authenticate(String username, char[] password) {
-    if (!throttle.allows(username)) {
+  public Optional<UserAccount> authenticate(String username, char[] password, String client) {
+    if (!throttle.allows(username, client)) {
       return Optional.empty();
     }
     Optional<UserAccount> user = users.authenticate(username, password);
     if (user.isPresent()) {
-      throttle.succeeded(username);
+      throttle.succeeded(username, client);
     } else {
-      throttle.failed(username);
+      throttle.failed(username, client);
     }
     return user;
   }
