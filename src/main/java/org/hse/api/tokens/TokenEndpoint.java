@@ -111,10 +111,8 @@ public class TokenEndpoint {
       return error(400, "invalid_request", "Missing parameter: password");
     }
     String client =
-        service
-            .proxies()
-            .clientOf(
-                request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+        service.client(
+            request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
     Optional<UserAccount> user =
         service.authenticate(username.strip(), password.toCharArray(), client);
     if (user.isEmpty()) {

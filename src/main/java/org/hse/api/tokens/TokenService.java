@@ -7,7 +7,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.hse.api.persistence.DataSourceName;
@@ -26,6 +28,7 @@ public class TokenService {
   private UserDirectory users;
   private LoginThrottle throttle;
   private TrustedProxies proxies;
+  private final AtomicBoolean untrustedForwardSeen = new AtomicBoolean();
 
   @Resource(lookup = DataSourceName.JNDI)
   DataSource dataSource;
@@ -117,9 +120,25 @@ public class TokenService {
         Clock.systemUTC());
   }
 
-  /** The proxies whose {@code X-Forwarded-For} names the client ({@code auth.trusted-proxies}). */
-  public TrustedProxies proxies() {
-    return proxies;
+  /**
+   * The client address of a login from {@code peer} with these {@code X-Forwarded-For} values, as
+   * {@link TrustedProxies} reads them. Warns once when the header comes from a peer that is not
+   * trusted: behind a proxy missing from {@code auth.trusted-proxies}, every login has the proxy's
+   * address, and a few wrong passwords from anyone lock every user out.
+   */
+  public String client(String peer, List<String> forwardedFor) {
+    if (!forwardedFor.isEmpty()
+        && !proxies.trustsPeer(peer)
+        && untrustedForwardSeen.compareAndSet(false, true)) {
+      LOG.warning(
+          () ->
+              "A login carries X-Forwarded-For from "
+                  + peer
+                  + ", which auth.trusted-proxies (AUTH_TRUSTED_PROXIES) does not name: the header"
+                  + " is ignored. If that is this server's proxy, every client behind it counts as"
+                  + " one address for the login throttle; name the proxy there");
+    }
+    return proxies.clientOf(peer, forwardedFor);
   }
 
   /**

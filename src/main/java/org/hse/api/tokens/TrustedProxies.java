@@ -41,11 +41,6 @@ public final class TrustedProxies {
     this.ranges = List.copyOf(ranges);
   }
 
-  /** No proxy is trusted: the client is always the peer of the connection. */
-  public static TrustedProxies none() {
-    return new TrustedProxies(List.of());
-  }
-
   /**
    * Parses {@code auth.trusted-proxies}: addresses ({@code 10.0.0.5}, {@code ::1}) and ranges
    * ({@code 10.0.0.0/8}, {@code fd00::/8}), separated by commas; null or blank for none.
@@ -78,7 +73,7 @@ public final class TrustedProxies {
    */
   public String clientOf(String peer, List<String> forwardedFor) {
     Optional<InetAddress> hop = literal(peer);
-    if (hop.isEmpty() || !trusts(hop.get())) {
+    if (!trustsPeer(peer)) {
       return hop.map(TrustedProxies::counted).orElse(text(peer));
     }
     List<String> entries = new ArrayList<>();
@@ -99,6 +94,11 @@ public final class TrustedProxies {
       }
     }
     return counted(hop.get());
+  }
+
+  /** Whether the peer of a connection, as the servlet writes it, is a trusted proxy. */
+  public boolean trustsPeer(String peer) {
+    return literal(peer).map(this::trusts).orElse(false);
   }
 
   boolean trusts(InetAddress address) {
