@@ -46,7 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Each must fail safely, change nothing, answer no 500 and leak no token or password into the log.
  *
  * <p>On the {@link SharedServer}, in tenants of its own: P1 is {@code hostile-writer}'s, P2 {@code
- * hostile-other}'s, and the name it locks by guessing passwords is {@code hostile-norole}.
+ * hostile-other}'s, and the name it locks by guessing passwords is {@code hostile-norole} (from
+ * 127.0.0.1), and {@code admin} from 203.0.113.7 only.
  */
 @ExtendWith(SharedServer.class)
 class HostileIT {
@@ -540,7 +541,7 @@ class HostileIT {
   // --- token endpoint ---------------------------------------------------------------------------
 
   @Test
-  void wrongPasswordsLookTheSameForKnownAndUnknownUsersAndRepeatedOnesLockTheName() {
+  void wrongPasswordsLookTheSameForKnownAndUnknownUsersAndRepeatedOnesLockTheNameThere() {
     Reply known = login("hostile-norole", "S3cret-guess-1");
     Reply unknown = login("nobody-" + UUID.randomUUID(), "S3cret-guess-1");
     assertEquals(401, known.status());
@@ -555,6 +556,37 @@ class HostileIT {
     assertEquals(known.body(), locked.body());
     assertEquals(
         200, login("reader", TestData.password("reader")).status(), "other users are not locked");
+  }
+
+  /**
+   * Issue 26: fifty wrong passwords for {@code admin} from one address stop that address, and the
+   * real admin logs in from another at once. The shared server trusts 127.0.0.1 as a proxy, so each
+   * request names its client in {@code X-Forwarded-For}; the addresses are this test's alone.
+   */
+  @Test
+  void guessesFromOneAddressStopThatAddressNotTheUserFromAnother() {
+    Map<String, String> attacker = Map.of("X-Forwarded-For", "203.0.113.7");
+    Reply first = login("admin", "S3cret-guess-0", attacker);
+    assertEquals(401, first.status(), first.toString());
+    assertEquals("invalid_grant", first.json().getString("error"));
+    for (int i = 1; i < 50; i++) {
+      Reply wrong = login("admin", "S3cret-guess-" + i, attacker);
+      assertEquals(401, wrong.status(), wrong.toString());
+      assertEquals(first.body(), wrong.body());
+    }
+    Reply user =
+        login("admin", TestData.password("admin"), Map.of("X-Forwarded-For", "198.51.100.9"));
+    assertEquals(200, user.status(), "the real user from another address: " + user);
+    assertFalse(user.json().getString("access_token").isEmpty());
+    Reply stopped = login("admin", TestData.password("admin"), attacker);
+    assertEquals(401, stopped.status(), "the attacker, with the right password");
+    assertEquals(first.body(), stopped.body());
+    Reply spoofed =
+        login(
+            "admin",
+            TestData.password("admin"),
+            Map.of("X-Forwarded-For", "198.51.100.9, 203.0.113.7"));
+    assertEquals(401, spoofed.status(), "an address the attacker wrote left of its own");
   }
 
   // --- what operators see, and what no one else does ------------------------------------------
@@ -609,6 +641,10 @@ class HostileIT {
   }
 
   private static Reply login(String user, String password) {
+    return login(user, password, Map.of());
+  }
+
+  private static Reply login(String user, String password, Map<String, String> headers) {
     return anonymous.send(
         "POST",
         "realms/hse/protocol/openid-connect/token",
@@ -623,7 +659,7 @@ class HostileIT {
                 "password",
                 password)),
         "application/x-www-form-urlencoded",
-        Map.of());
+        headers);
   }
 
   private static JsonObject filterById(String resource, String id) {

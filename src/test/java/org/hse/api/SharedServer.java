@@ -79,8 +79,13 @@ public final class SharedServer implements BeforeAllCallback {
     return "wildfly".equals(System.getProperty(SERVER));
   }
 
+  /**
+   * Starts the shared server, which trusts this machine as a proxy: a test names the client of a
+   * login in {@code X-Forwarded-For} (the login throttle counts by it), and a request without the
+   * header comes from 127.0.0.1 as before.
+   */
   private static synchronized StartedServer<AutoCloseable> start() {
-    return launch("shared", Map.of());
+    return launch("shared", Map.of("AUTH_TRUSTED_PROXIES", "127.0.0.1,::1"));
   }
 
   /**

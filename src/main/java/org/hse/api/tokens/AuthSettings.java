@@ -24,6 +24,8 @@ import org.eclipse.microprofile.config.ConfigValue;
  * @param usersFile {@code auth.users.file} (or {@code AUTH_USERS_FILE})
  * @param demoUsers {@code demo.enabled} (default false): without a users file, the bundled demo
  *     users with published passwords are active only when the demo is on
+ * @param trustedProxies {@code auth.trusted-proxies} (or {@code AUTH_TRUSTED_PROXIES}): the proxies
+ *     whose {@code X-Forwarded-For} names the client ({@link TrustedProxies}), or null for none
  */
 public record AuthSettings(
     String realm,
@@ -35,7 +37,8 @@ public record AuthSettings(
     boolean externalIssuer,
     Path dataDir,
     Optional<Path> usersFile,
-    boolean demoUsers) {
+    boolean demoUsers,
+    String trustedProxies) {
 
   static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
   static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
@@ -62,7 +65,8 @@ public record AuthSettings(
         external,
         dataDir(config),
         string(config, "auth.users.file").or(() -> string(config, "AUTH_USERS_FILE")).map(Path::of),
-        config.getOptionalValue("demo.enabled", Boolean.class).orElse(false));
+        config.getOptionalValue("demo.enabled", Boolean.class).orElse(false),
+        string(config, TrustedProxies.PROPERTY).orElse(null));
   }
 
   /** The data directory: {@code data.dir}, else {@code DATA_DIR}, else {@code ./data}. */

@@ -8,18 +8,30 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing at the token endpoint: after {@value #MAX_FAILURES} wrong passwords for
- * one user name within {@link #WINDOW}, that name is locked for {@link #LOCK}, during which even
- * the right password answers {@code invalid_grant}. Unknown user names are counted and locked
- * exactly like known ones, so the lock says nothing about whether a user exists.
+ * Stops the sender of wrong passwords, not the account: after {@value #PAIR_FAILURES} wrong
+ * passwords for one user name from one client address within {@link #WINDOW}, that name is locked
+ * for that address for {@link #LOCK}, during which even the right password from there answers
+ * {@code invalid_grant}; after {@value #ADDRESS_FAILURES} wrong passwords from one address for any
+ * names (spraying one password over many names, or stuffing leaked pairs), the address is locked
+ * for every name. The same name from any other address is not affected, so a stranger's guesses
+ * never keep the real user out. A success clears the count of its own name and address only.
+ * Unknown user names are counted and locked exactly like known ones, so a lock says nothing about
+ * whether a user exists.
+ *
+ * <p>This departs from Keycloak's brute-force detection, which counts per user (with wait
+ * increments, a quick-login check, and optionally a permanent lockout): there, anyone who knows a
+ * user name can keep that user locked out.
  *
  * <p>The counts live in a {@link Store}: in the server the database ({@link LoginFailureTable}), so
  * that every instance serving one database counts the same failures; in memory for unit tests. A
  * count changes by compare-and-set, so concurrent failures on several instances are all counted.
+ * The store's keys are {@code "pair\n" + address + "\n" + name} and {@code "address\n" + address}:
+ * an address never holds a line break, so no two pairs share a key.
  */
 public final class LoginThrottle {
 
-  public static final int MAX_FAILURES = 5;
+  public static final int PAIR_FAILURES = 5;
+  public static final int ADDRESS_FAILURES = 20;
   public static final Duration WINDOW = Duration.ofMinutes(15);
   public static final Duration LOCK = Duration.ofMinutes(15);
   static final int MAX_TRACKED = 10_000;
@@ -28,7 +40,7 @@ public final class LoginThrottle {
   private final Clock clock;
   private final Store store;
 
-  /** A throttle that counts in this process's memory, for at most {@value #MAX_TRACKED} names. */
+  /** A throttle that counts in this process's memory, for at most {@value #MAX_TRACKED} keys. */
   public LoginThrottle(Clock clock) {
     this(clock, new MemoryStore());
   }
@@ -38,32 +50,50 @@ public final class LoginThrottle {
     this.store = store;
   }
 
-  /** Whether this user name may try a password now. */
-  public boolean allows(String username) {
-    return store.find(username).map(f -> !f.locksAt(clock.instant())).orElse(true);
+  /** Whether this user name may try a password now from this client address. */
+  public boolean allows(String username, String address) {
+    Instant now = clock.instant();
+    return !lockedAt(pair(username, address), now) && !lockedAt(address(address), now);
   }
 
-  public void failed(String username) {
+  public void failed(String username, String address) {
+    count(pair(username, address), PAIR_FAILURES);
+    count(address(address), ADDRESS_FAILURES);
+  }
+
+  public void succeeded(String username, String address) {
+    store.remove(pair(username, address));
+  }
+
+  private boolean lockedAt(String key, Instant now) {
+    return store.find(key).map(f -> f.locksAt(now)).orElse(false);
+  }
+
+  private void count(String key, int limit) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Instant now = clock.instant();
-      Optional<Failures> old = store.find(username);
+      Optional<Failures> old = store.find(key);
       Failures counted =
           old.filter(f -> !f.expiredAt(now))
               .orElseGet(() -> new Failures(now, 0, null))
-              .plusOne(now);
-      if (store.replace(username, old, counted)) {
+              .plusOne(now, limit);
+      if (store.replace(key, old, counted)) {
         return;
       }
     }
-    throw new IllegalStateException("The login failures of one name changed too often to count");
+    throw new IllegalStateException("The login failures of one key changed too often to count");
   }
 
-  public void succeeded(String username) {
-    store.remove(username);
+  private static String pair(String username, String address) {
+    return "pair\n" + address + "\n" + username;
+  }
+
+  private static String address(String address) {
+    return "address\n" + address;
   }
 
   /**
-   * The failures of one name since {@code first}, and the lock they earned, if any.
+   * The failures of one key since {@code first}, and the lock they earned, if any.
    *
    * @param first the first failure of the current window
    * @param count the failures since then
@@ -71,9 +101,9 @@ public final class LoginThrottle {
    */
   public record Failures(Instant first, int count, Instant lockedUntil) {
 
-    Failures plusOne(Instant now) {
+    Failures plusOne(Instant now, int limit) {
       int total = count + 1;
-      return new Failures(first, total, total >= MAX_FAILURES ? now.plus(LOCK) : lockedUntil);
+      return new Failures(first, total, total >= limit ? now.plus(LOCK) : lockedUntil);
     }
 
     boolean locksAt(Instant now) {
@@ -94,45 +124,45 @@ public final class LoginThrottle {
   /** Where the counts are kept. */
   public interface Store {
 
-    Optional<Failures> find(String username);
+    Optional<Failures> find(String key);
 
     /**
-     * Sets the name's count to {@code updated} if it is still {@code expected} (absent: not
+     * Sets the key's count to {@code updated} if it is still {@code expected} (absent: not
      * counted); false when another failure changed it first.
      */
-    boolean replace(String username, Optional<Failures> expected, Failures updated);
+    boolean replace(String key, Optional<Failures> expected, Failures updated);
 
-    void remove(String username);
+    void remove(String key);
   }
 
   /** The counts in this process's memory. */
   static final class MemoryStore implements Store {
 
-    private final Map<String, Failures> byName = new ConcurrentHashMap<>();
+    private final Map<String, Failures> byKey = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<Failures> find(String username) {
-      return Optional.ofNullable(byName.get(username));
+    public Optional<Failures> find(String key) {
+      return Optional.ofNullable(byKey.get(key));
     }
 
     @Override
-    public boolean replace(String username, Optional<Failures> expected, Failures updated) {
+    public boolean replace(String key, Optional<Failures> expected, Failures updated) {
       if (expected.isEmpty()) {
-        if (byName.size() >= MAX_TRACKED) {
+        if (byKey.size() >= MAX_TRACKED) {
           Instant now = updated.first();
-          byName.values().removeIf(f -> f.expiredAt(now));
-          if (byName.size() >= MAX_TRACKED) {
-            byName.clear();
+          byKey.values().removeIf(f -> f.expiredAt(now));
+          if (byKey.size() >= MAX_TRACKED) {
+            byKey.clear();
           }
         }
-        return byName.putIfAbsent(username, updated) == null;
+        return byKey.putIfAbsent(key, updated) == null;
       }
-      return byName.replace(username, expected.get(), updated);
+      return byKey.replace(key, expected.get(), updated);
     }
 
     @Override
-    public void remove(String username) {
-      byName.remove(username);
+    public void remove(String key) {
+      byKey.remove(key);
     }
   }
 }

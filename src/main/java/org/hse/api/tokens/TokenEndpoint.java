@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +47,8 @@ public class TokenEndpoint {
   private static final String BASIC = "Basic ";
 
   @Inject TokenService service;
+
+  @Context HttpServletRequest request;
 
   @POST
   @Path("token")
@@ -105,7 +110,11 @@ public class TokenEndpoint {
     if (password == null || password.isEmpty()) {
       return error(400, "invalid_request", "Missing parameter: password");
     }
-    Optional<UserAccount> user = service.authenticate(username.strip(), password.toCharArray());
+    String client =
+        service.client(
+            request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+    Optional<UserAccount> user =
+        service.authenticate(username.strip(), password.toCharArray(), client);
     if (user.isEmpty()) {
       return error(401, "invalid_grant", "Invalid user credentials");
     }

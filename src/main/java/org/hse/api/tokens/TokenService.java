@@ -7,7 +7,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.hse.api.persistence.DataSourceName;
@@ -25,6 +27,8 @@ public class TokenService {
   private AuthSettings settings;
   private UserDirectory users;
   private LoginThrottle throttle;
+  private TrustedProxies proxies;
+  private final AtomicBoolean untrustedForwardSeen = new AtomicBoolean();
 
   @Resource(lookup = DataSourceName.JNDI)
   DataSource dataSource;
@@ -36,6 +40,7 @@ public class TokenService {
     throttle =
         new LoginThrottle(Clock.systemUTC(), new LoginFailureTable(dataSource, Clock.systemUTC()));
     settings = AuthSettings.current();
+    proxies = TrustedProxies.parse(settings.trustedProxies());
     users =
         settings.usersFile().isPresent() || settings.demoUsers()
             ? new UserDirectory(settings.usersFile())
@@ -116,18 +121,40 @@ public class TokenService {
   }
 
   /**
-   * The user when the password matches and the name is not locked by too many failures. Known and
-   * unknown names take the same path, so neither the answer nor its time tells them apart.
+   * The client address of a login from {@code peer} with these {@code X-Forwarded-For} values, as
+   * {@link TrustedProxies} reads them. Warns once when the header comes from a peer that is not
+   * trusted: behind a proxy missing from {@code auth.trusted-proxies}, every login has the proxy's
+   * address, and a few wrong passwords from anyone lock every user out.
    */
-  public Optional<UserAccount> authenticate(String username, char[] password) {
-    if (!throttle.allows(username)) {
+  public String client(String peer, List<String> forwardedFor) {
+    if (!forwardedFor.isEmpty()
+        && !proxies.trustsPeer(peer)
+        && untrustedForwardSeen.compareAndSet(false, true)) {
+      LOG.warning(
+          () ->
+              "A login carries X-Forwarded-For from "
+                  + peer
+                  + ", which auth.trusted-proxies (AUTH_TRUSTED_PROXIES) does not name: the header"
+                  + " is ignored. If that is this server's proxy, every client behind it counts as"
+                  + " one address for the login throttle; name the proxy there");
+    }
+    return proxies.clientOf(peer, forwardedFor);
+  }
+
+  /**
+   * The user when the password matches and neither the name from this client address nor the
+   * address is locked by too many failures ({@link LoginThrottle}). Known and unknown names take
+   * the same path, so neither the answer nor its time tells them apart.
+   */
+  public Optional<UserAccount> authenticate(String username, char[] password, String client) {
+    if (!throttle.allows(username, client)) {
       return Optional.empty();
     }
     Optional<UserAccount> user = users.authenticate(username, password);
     if (user.isPresent()) {
-      throttle.succeeded(username);
+      throttle.succeeded(username, client);
     } else {
-      throttle.failed(username);
+      throttle.failed(username, client);
     }
     return user;
   }

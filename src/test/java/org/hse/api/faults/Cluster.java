@@ -96,9 +96,13 @@ final class Cluster implements AutoCloseable, ExtensionContext.Store.CloseableRe
     }
   }
 
-  /** The settings every instance has: the same database and issuer. */
+  /**
+   * The settings every instance has: the same database and issuer, and the balancer (on this
+   * machine) as the trusted proxy whose {@code X-Forwarded-For} names a login's client.
+   */
   private static Map<String, String> sharedSettings(int balancerPort) throws Exception {
     Map<String, String> env = new HashMap<>();
+    env.put("AUTH_TRUSTED_PROXIES", "127.0.0.1");
     env.put("DEMO_ENABLED", "false");
     env.put(
         "AUTH_USERS_FILE",

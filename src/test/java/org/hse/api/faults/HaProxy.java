@@ -59,6 +59,7 @@ final class HaProxy implements AutoCloseable {
             .append("  bind 127.0.0.1:")
             .append(port)
             .append('\n')
+            .append("  option forwardfor\n")
             .append("  default_backend instances\n")
             .append("backend instances\n")
             .append("  balance roundrobin\n")

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@code /health/ready} reports the database UP, {@code /health/live} the JVM;
  *   <li>a token that any instance issued is accepted by every instance, and so is its refresh
  *       token;
- *   <li>wrong passwords are counted across instances: five spread over three instances lock the
- *       name on all of them;
+ *   <li>wrong passwords are counted across instances: five from one address spread over three
+ *       instances lock the name for that address on all of them, and not for another address;
  *   <li>identical creates sent to the three instances at the same moment: one 201, two 200, never
  *       409, and one row;
  *   <li>creates of one incident–action pair with three different ids at the same moment: one 201,
@@ -115,19 +115,29 @@ class MultiInstanceIT {
     }
   }
 
-  /** Five wrong passwords spread over the instances lock the name on every instance. */
+  /**
+   * Five wrong passwords from one address spread over the instances lock the name for that address
+   * on every instance; the same name from another address, and another name, still log in. The test
+   * connects from 127.0.0.1, the cluster's trusted proxy, so it names the client in {@code
+   * X-Forwarded-For}.
+   */
   private static void throttleCountsAcrossInstances(List<URI> instances) {
     String user = "reader";
+    Map<String, String> attacker = Map.of("X-Forwarded-For", "203.0.113.7");
     for (int i = 0; i < 5; i++) {
-      Reply wrong = password(instances.get(i % instances.size()), user, "wrong-" + i);
+      Reply wrong = password(instances.get(i % instances.size()), user, "wrong-" + i, attacker);
       assertEquals(401, wrong.status(), wrong.toString());
     }
     for (URI instance : instances) {
-      Reply right = password(instance, user, TestData.password(user));
+      Reply right = password(instance, user, TestData.password(user), attacker);
       assertEquals(401, right.status(), "locked on " + instance + ": " + right);
       assertTrue(right.body().contains("invalid_grant"), right.body());
+      Reply elsewhere =
+          password(
+              instance, user, TestData.password(user), Map.of("X-Forwarded-For", "198.51.100.9"));
+      assertEquals(200, elsewhere.status(), "another address on " + instance + ": " + elsewhere);
     }
-    Reply other = password(instances.get(0), "writer", TestData.password("writer"));
+    Reply other = password(instances.get(0), "writer", TestData.password("writer"), attacker);
     assertEquals(200, other.status(), other.toString());
   }
 

@@ -33,17 +33,24 @@ final class TokenRequests {
 
   /** The password grant, as sent: whatever it answers. */
   static Reply password(URI base, String user, String password) {
+    return password(base, user, password, Map.of());
+  }
+
+  /** The same with these request headers (name to value). */
+  static Reply password(URI base, String user, String password, Map<String, String> headers) {
     return tokenRequest(
         base,
         Map.of(
-            "grant_type", "password", "client_id", "api", "username", user, "password", password));
+            "grant_type", "password", "client_id", "api", "username", user, "password", password),
+        headers);
   }
 
   /** The refresh grant, as sent: whatever it answers. */
   static Reply refresh(URI base, String refreshToken) {
     return tokenRequest(
         base,
-        Map.of("grant_type", "refresh_token", "client_id", "api", "refresh_token", refreshToken));
+        Map.of("grant_type", "refresh_token", "client_id", "api", "refresh_token", refreshToken),
+        Map.of());
   }
 
   /** The {@code kid} of a token's header: the key generation that signed it. */
@@ -53,13 +60,14 @@ final class TokenRequests {
     return Json.createReader(new StringReader(header)).readObject().getString("kid");
   }
 
-  private static Reply tokenRequest(URI base, Map<String, String> form) {
+  private static Reply tokenRequest(
+      URI base, Map<String, String> form, Map<String, String> headers) {
     return new ApiClient(base, null)
         .send(
             "POST",
             "realms/hse/protocol/openid-connect/token",
             ApiClient.form(form),
             "application/x-www-form-urlencoded",
-            Map.of());
+            headers);
   }
 }
