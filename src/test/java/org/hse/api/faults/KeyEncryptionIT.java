@@ -44,13 +44,14 @@ import org.junit.jupiter.api.Test;
  * Issue 26: the token keys in the database are encrypted under the operator's key-encryption key
  * (KEK), a dump of the table alone yields no key that signs tokens, and a rotation of the KEK keeps
  * every issued token valid. One server (the runnable jar; on the embedded H2 in a fresh data
- * directory, or with {@code -P faults,postgres} on a throwaway database of its own) starts four
+ * directory, or with {@code -P faults,postgres} on a throwaway database of its own) starts five
  * times on the same database, a new key generation every minute or so ({@code AUTH_KEY_ROTATION} as
  * in {@link SharedCluster}), tokens valid for an hour so that they outlive the restarts:
  *
  * <ol>
- *   <li>with KEK A: a writer logs in and reads; then every row is a JWE under A that neither parses
- *       as a JWK set nor holds private key material;
+ *   <li>without a KEK: the start warns that the keys are in clear, and they are; a writer logs in;
+ *   <li>with KEK A: the token reads; then every row is a JWE under A that neither parses as a JWK
+ *       set nor holds private key material;
  *   <li>with KEK B and A as the previous key: the first token still reads, and every row is now
  *       under B;
  *   <li>with B alone, from a file as a mounted secret gives it: the first token still reads and its
@@ -106,10 +107,22 @@ class KeyEncryptionIT {
     String a = KeyEncryptionKey.generate();
     String b = KeyEncryptionKey.generate();
     Tokens first;
-    try (PayaraMicro server = server("kek-a", Map.of(KEY, a))) {
+    try (PayaraMicro server = server("kek-none", Map.of())) {
       URI base = server.start();
       first = TokenRequests.login(base, "writer");
-      assertReads(base, first, "with KEK A");
+      assertTrue(
+          Files.readString(server.log()).contains("* TOKEN SIGNING KEYS ARE STORED IN CLEAR"),
+          "no warning in " + server.log());
+    }
+    Map<Integer, String> inClear = table();
+    for (String value : inClear.values()) {
+      assertTrue(JWKSet.parse(value).getKeys().get(0).isPrivate(), "not in clear: " + value);
+    }
+    try (PayaraMicro server = server("kek-a", Map.of(KEY, a))) {
+      URI base = server.start();
+      assertReads(base, first, "with KEK A, after the keys in clear");
+      assertFalse(
+          Files.readString(server.log()).contains("STORED IN CLEAR"), "a warning with a KEK");
     }
     Map<Integer, String> underA = table();
     assertFalse(underA.isEmpty(), "no generation in signing_key");
@@ -151,8 +164,9 @@ class KeyEncryptionIT {
     }
     assertEquals(before, table(), "signing_key after the refused start");
     System.out.printf(
-        "KeyEncryptionIT: generations %s under A, %s under B after the rotation, %s at the end;"
+        "KeyEncryptionIT: generations %s in clear, %s under A, %s under B after the rotation, %s at the end;"
             + " the token of generation %s read throughout (work dir %s)%n",
+        inClear.keySet(),
         underA.keySet(),
         underB.keySet(),
         before.keySet(),
