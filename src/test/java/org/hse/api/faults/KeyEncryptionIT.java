@@ -163,6 +163,12 @@ class KeyEncryptionIT {
       assertFalse(line.contains(b) || line.contains(c), "a key in the log: " + line);
     }
     assertEquals(before, table(), "signing_key after the refused start");
+    for (String name : List.of("kek-none", "kek-a", "kek-b-a", "kek-b", "kek-c")) {
+      String log = Files.readString(workDir.resolve(name + ".log"));
+      for (String key : List.of(a, b, c)) {
+        assertFalse(log.contains(key), "a key-encryption key in the log of " + name);
+      }
+    }
     System.out.printf(
         "KeyEncryptionIT: generations %s in clear, %s under A, %s under B after the rotation, %s at the end;"
             + " the token of generation %s read throughout (work dir %s)%n",
