@@ -26,7 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -57,6 +59,17 @@ import org.hse.api.persistence.DataSourceName;
  * a timer ("The feature use of persistent EJB Timer Service requires Full Java EE Profile"), a
  * non-persistent {@code @Schedule} too, which EJB Lite has. The task calls the bean's own instance,
  * not its EJB view, so {@code refresh} is synchronized.
+ *
+ * <p>The private keys in the table are encrypted under the operator's key-encryption key ({@link
+ * KeyEncryption}, {@code auth.key.encryption-key}), or in clear without one. Every read re-encrypts
+ * under the current key what it found in clear or under a previous key, with a conditional update
+ * that leaves a row another instance changed meanwhile alone. Rows in clear are taken only when the
+ * whole table is in clear (a service that ran without a key): one in clear beside encrypted ones
+ * was written by someone without the key, and would otherwise sign tokens, so it is refused like a
+ * row that no key of this instance decrypts, which stops the start with one line naming the
+ * settings, rather than a new generation: new keys would invalidate every token issued. After the
+ * start, the same failure keeps the keys read last (as an outage of the database does) and warns at
+ * every read.
  */
 @Singleton
 @Startup
@@ -83,6 +96,7 @@ public class SharedKeys {
   private Duration publishDelay;
   private Duration retention;
   private ScheduledFuture<?> refreshing;
+  private KeyEncryption encryption = KeyEncryption.none();
 
   @PostConstruct
   void start() {
@@ -100,7 +114,25 @@ public class SharedKeys {
             : settings.refreshLifetime();
     retention = longest.plus(CLOCK_SKEW);
     try {
+      encryption = KeyEncryption.from(name -> AuthSettings.string(config, name));
+      encryption
+          .currentId()
+          .ifPresent(
+              id ->
+                  LOG.info(
+                      () ->
+                          "Token keys encrypted in the database under the key-encryption key "
+                              + id
+                              + " ("
+                              + KeyEncryption.KEY
+                              + "), "
+                              + (encryption.decrypting() - 1)
+                              + " previous key(s) decrypt"));
       refresh();
+    } catch (KeyEncryption.Failure e) {
+      // one line for the operator; the exception that stops the deployment carries no cause
+      LOG.severe("Token keys: " + e.getMessage());
+      throw new IllegalStateException("Token keys: " + e.getMessage());
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the token keys: " + e.getMessage(), e);
     }
@@ -114,6 +146,11 @@ public class SharedKeys {
     if (refreshing != null) {
       refreshing.cancel(false);
     }
+  }
+
+  /** Whether the keys are stored encrypted: a key-encryption key is set. */
+  public boolean encryptsAtRest() {
+    return encryption.encrypts();
   }
 
   /** The key generations as last read; only when the token endpoint is enabled. */
@@ -186,28 +223,80 @@ public class SharedKeys {
     }
   }
 
+  /**
+   * The generations in the table, decrypted; those in clear or under a previous key are written
+   * again under the current key.
+   */
   private List<KeyRing.Generation> read() throws SQLException {
     List<KeyRing.Generation> generations = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT generation, jwk_set, created_ms, signs_from_ms FROM signing_key"
-                    + " ORDER BY generation");
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        try {
-          generations.add(
+    Map<KeyRing.Generation, String> stale = new LinkedHashMap<>();
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT generation, jwk_set, created_ms, signs_from_ms FROM signing_key"
+                      + " ORDER BY generation");
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String stored = rows.getString(2);
+          KeyRing.Generation generation =
               new KeyRing.Generation(
                   rows.getInt(1),
-                  SigningKeys.parse(rows.getString(2)),
+                  encryption.open(rows.getInt(1), stored),
                   Instant.ofEpochMilli(rows.getLong(3)),
-                  Instant.ofEpochMilli(rows.getLong(4))));
-        } catch (IOException e) {
-          throw new SQLException("signing_key generation " + rows.getInt(1) + ": " + e, e);
+                  Instant.ofEpochMilli(rows.getLong(4)));
+          generations.add(generation);
+          if (encryption.needsSealing(stored)) {
+            stale.put(generation, stored);
+          }
         }
+      }
+      List<Integer> inClear =
+          stale.entrySet().stream()
+              .filter(row -> KeyEncryption.inClear(row.getValue()))
+              .map(row -> row.getKey().number())
+              .toList();
+      if (!inClear.isEmpty() && inClear.size() < generations.size()) {
+        throw new KeyEncryption.Failure(
+            "signing_key generation(s) "
+                + inClear
+                + " are in clear beside encrypted ones: only a table wholly in clear is taken and"
+                + " encrypted; a row in clear among encrypted ones was written by someone without"
+                + " the key-encryption key, so it is refused");
+      }
+      if (!stale.isEmpty()) {
+        reseal(connection, stale);
       }
     }
     return generations;
+  }
+
+  /**
+   * Writes these generations again under the current key, each only if its row still holds what was
+   * read: another instance may have re-encrypted or deleted it meanwhile.
+   */
+  private void reseal(Connection connection, Map<KeyRing.Generation, String> stale)
+      throws SQLException {
+    List<Integer> resealed = new ArrayList<>();
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE signing_key SET jwk_set = ? WHERE generation = ? AND jwk_set = ?")) {
+      for (Map.Entry<KeyRing.Generation, String> entry : stale.entrySet()) {
+        update.setString(1, encryption.seal(entry.getKey().keys()));
+        update.setInt(2, entry.getKey().number());
+        update.setString(3, entry.getValue());
+        if (update.executeUpdate() == 1) {
+          resealed.add(entry.getKey().number());
+        }
+      }
+    }
+    if (!resealed.isEmpty()) {
+      LOG.info(
+          () ->
+              "Token keys: generation(s) "
+                  + resealed
+                  + " now encrypted under the key-encryption key "
+                  + encryption.currentId().orElseThrow());
+    }
   }
 
   /** Adds a generation; false when another instance added one of that number first. */
@@ -218,7 +307,7 @@ public class SharedKeys {
                 "INSERT INTO signing_key (generation, jwk_set, created_ms, signs_from_ms)"
                     + " VALUES (?, ?, ?, ?)")) {
       insert.setInt(1, generation.number());
-      insert.setString(2, generation.keys().toJson());
+      insert.setString(2, encryption.seal(generation.keys()));
       insert.setLong(3, generation.created().toEpochMilli());
       insert.setLong(4, generation.signsFrom().toEpochMilli());
       insert.executeUpdate();

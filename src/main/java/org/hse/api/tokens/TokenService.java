@@ -79,12 +79,34 @@ public class TokenService {
     }
     if (users.isDemo()) {
       LOG.warning(
-          "\n**********************************************************************\n"
-              + "* DEMO USERS ARE ACTIVE: admin, alice and rita, whose passwords are  *\n"
-              + "* published in the README. Anyone can get a token with them.         *\n"
-              + "* Set auth.users.file (environment AUTH_USERS_FILE) to a users file. *\n"
-              + "**********************************************************************");
+          banner(
+              "DEMO USERS ARE ACTIVE: admin, alice and rita, whose passwords are",
+              "published in the README. Anyone can get a token with them.",
+              "Set auth.users.file (environment AUTH_USERS_FILE) to a users file."));
     }
+    if (!sharedKeys.encryptsAtRest()) {
+      LOG.warning(
+          banner(
+              "TOKEN SIGNING KEYS ARE STORED IN CLEAR in the table signing_key:",
+              "a dump or backup of the database lets anyone sign tokens.",
+              "Set auth.key.encryption-key (environment AUTH_KEY_ENCRYPTION_KEY)",
+              "or auth.key.encryption-key.file to a base64 256-bit key, e.g. of",
+              "java -cp <classes> org.hse.api.tokens.KeyEncryptionKey"));
+    }
+  }
+
+  /** A warning that no one reading the log misses: its lines in a box of asterisks. */
+  static String banner(String... lines) {
+    int width = 0;
+    for (String line : lines) {
+      width = Math.max(width, line.length());
+    }
+    String edge = "*".repeat(width + 4);
+    StringBuilder banner = new StringBuilder("\n").append(edge).append('\n');
+    for (String line : lines) {
+      banner.append("* ").append(line).append(" ".repeat(width - line.length())).append(" *\n");
+    }
+    return banner.append(edge).toString();
   }
 
   /** Whether the endpoint answers for this realm. */
