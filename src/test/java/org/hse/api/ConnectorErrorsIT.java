@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -73,6 +74,20 @@ class ConnectorErrorsIT {
   }
 
   /**
+   * Both listeners take 200 request headers (Payara: {@code max-request-headers} in the pre-boot
+   * commands; Undertow: {@code max-headers}) and answer more themselves, 400 with an empty body.
+   */
+  @Test
+  void upTo200HeadersReachTheApplication() {
+    // RawHttp sends five of its own: Host, Connection, Accept, Authorization, Content-Length
+    assertJsonError(get("nothing/here", headers(195)), 404, "Not Found", "200 headers");
+    String answer = get("nothing/here", headers(196));
+    assertEquals("HTTP/1.1 400 Bad Request", RawHttp.statusLine(answer), answer);
+    assertEquals("0", RawHttp.header(answer, "Content-Length"), answer);
+    assertEquals("", RawHttp.body(answer));
+  }
+
+  /**
    * {@code %zz} (not hexadecimal) and {@code %00} (a NUL byte) in the path. On Payara, Catalina's
    * {@code CoyoteAdapter} decodes and normalizes the path before any valve, filter or error page
    * runs, so no configuration reaches these answers: {@code %00} fails its normalization ({@code
@@ -111,6 +126,14 @@ class ConnectorErrorsIT {
     get("v2/office/" + "x".repeat(100_000), Map.of());
     get("nothing/here", Map.of("X-Padding", "p".repeat(70_000)));
     assertEquals(List.of(), failures(logged(log, before, null)));
+  }
+
+  private static Map<String, String> headers(int count) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      headers.put("X-Header-" + i, "v");
+    }
+    return headers;
   }
 
   private static String get(String path, Map<String, String> headers) {
