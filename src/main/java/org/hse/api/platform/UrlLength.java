@@ -17,8 +17,8 @@ import org.hse.api.errors.ErrorResponses;
  * to 1 MB (Payara: {@code header-buffer-length-bytes} in {@code
  * server-config/payara/pre-boot-commands.asadmin}; WildFly's Undertow: {@code max-header-size}),
  * and would hand a 20,000-character filter to the search. A smaller listener limit is no way out:
- * beyond its limit a listener answers on its own, without the contract's body (Payara: 400 with an
- * empty body; Undertow closes the connection, a 300 KB bearer token in {@code HostileIT} once).
+ * beyond its limit a listener answers on its own, 400 with an empty body and without the contract's
+ * body, or, Undertow at 8 KB, drops the connection unanswered ({@code HostileIT}'s 300 KB token).
  */
 @WebFilter(filterName = "url-length", urlPatterns = "/*", asyncSupported = true)
 public class UrlLength extends HttpFilter {
