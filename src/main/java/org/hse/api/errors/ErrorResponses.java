@@ -80,9 +80,17 @@ public final class ErrorResponses {
         .build();
   }
 
-  /** The message for the client: the exception's own sentence, or the status's default one. */
+  /**
+   * The message for the client: the exception's own sentence, or the status's default one when it
+   * has none or only the JAX-RS implementation's: Jersey's {@code HTTP 404 Not Found}, RESTEasy's
+   * {@code RESTEASY003210: Could not find resource for full path: <the whole URL>} (WildFly), which
+   * names the implementation and echoes up to 8 KB of the client's URL.
+   */
   public static String message(int status, String own) {
-    if (own == null || own.isBlank() || own.startsWith("HTTP " + status)) {
+    if (own == null
+        || own.isBlank()
+        || own.startsWith("HTTP " + status)
+        || own.startsWith("RESTEASY")) {
       return DEFAULT_MESSAGES.getOrDefault(status, "The request failed.");
     }
     return own;

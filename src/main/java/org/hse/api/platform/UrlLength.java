@@ -13,16 +13,17 @@ import org.hse.api.errors.ErrorResponses;
  * Refuses a URL longer than {@value #MAX_LENGTH} characters (path and query) with {@code 414} and
  * the contract's error body, before anything reads its parameters.
  *
- * <p>Why the application checks it: Payara's HTTP listener already refuses a request line of that
- * size (its request header buffer holds 8 KB), so there the filter never sees one; WildFly's
- * Undertow takes request lines and headers up to 1 MB ({@code max-header-size}), and would hand a
- * 20,000-character filter to the search. A smaller {@code max-header-size} is no way out: Undertow
- * then closes the connection without an answer (a 300 KB bearer token, {@code HostileIT}).
+ * <p>Why the application checks it: both servers' listeners read a request line and headers of up
+ * to 1 MB (Payara: {@code header-buffer-length-bytes} in {@code
+ * server-config/payara/pre-boot-commands.asadmin}; WildFly's Undertow: {@code max-header-size}),
+ * and would hand a 20,000-character filter to the search. A smaller listener limit is no way out:
+ * beyond its limit a listener answers on its own, 400 with an empty body and without the contract's
+ * body, or, Undertow at 8 KB, drops the connection unanswered ({@code HostileIT}'s 300 KB token).
  */
 @WebFilter(filterName = "url-length", urlPatterns = "/*", asyncSupported = true)
 public class UrlLength extends HttpFilter {
 
-  /** The longest path and query taken, in characters: Payara's request header buffer. */
+  /** The longest path and query taken, in characters: what Payara's listener took by default. */
   public static final int MAX_LENGTH = 8192;
 
   static final int URI_TOO_LONG = 414;
