@@ -105,7 +105,9 @@ public final class SharedServer implements BeforeAllCallback {
     String database = FreshDatabase.own(name, env);
     if (onWildFly()) {
       if (database == null) {
-        env.put("DB_URL", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        // no ";DB_CLOSE_DELAY=-1": WildFly's pool splits its URL at ';' (configure.cli); the pool
+        // keeps connections open, so the database lives as long as the server
+        env.put("DB_URL", "jdbc:h2:mem:" + name);
       }
       WildFly server = new WildFly(work, env);
       return new StartedServer<>(server, server.start(), server.log(), database);
