@@ -74,6 +74,13 @@ public final class SharedServer implements BeforeAllCallback {
     return running.log();
   }
 
+  /** The shared server's process (on WildFly {@code standalone.sh}, whose child is the JVM). */
+  static long pid() {
+    return running.server() instanceof WildFly wildFly
+        ? wildFly.pid()
+        : ((PayaraMicro) running.server()).pid();
+  }
+
   /** Whether the shared server is WildFly ({@code -P wildfly}) rather than Payara Micro. */
   static boolean onWildFly() {
     return "wildfly".equals(System.getProperty(SERVER));
