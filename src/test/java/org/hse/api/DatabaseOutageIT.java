@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,12 @@ import org.junit.jupiter.api.Test;
  * <p>The outage: the database stops taking connections ({@code ALLOW_CONNECTIONS false}) and every
  * connection the server holds is ended ({@code pg_terminate_backend}), what a restart does to it,
  * for as long as the test needs. {@code FaultLoadIT} restarts PostgreSQL itself under load.
+ *
+ * <p>The first request after the database is back must succeed, not merely one within a client's
+ * retries: the pool still holds the connections the outage ended, and only a pool that validates a
+ * connection before handing it out gives that request a live one. On WildFly, whose pool for a data
+ * source the WAR defines validated nothing, the first create after the outage was a 503 ("This
+ * connection has been closed"); the pool of {@code configure.cli} validates, as Payara's does.
  */
 class DatabaseOutageIT {
 
@@ -57,15 +62,7 @@ class DatabaseOutageIT {
         assertFalse(RawHttp.body(answer).contains("Exception"), answer);
       }
 
-      String retried = null;
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-      while (Instant.now().isBefore(deadline)) {
-        retried = create(server, token, project);
-        if (!RawHttp.statusLine(retried).contains(" 503 ")) {
-          break;
-        }
-        Thread.sleep(1000L * Integer.parseInt(RawHttp.header(retried, "Retry-After")));
-      }
+      String retried = create(server, token, project);
       assertEquals("HTTP/1.1 201 Created", RawHttp.statusLine(retried), retried);
       assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(create(server, token, project)));
       assertEquals(200, admin.view("project", id).status());

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>On the {@link SharedServer}: on Payara, {@code /health} is the server's own, at the server's
  * root (the WAR is at {@code /incident-actions}), and holds the application's checks alone; on
- * WildFly it is on the management interface (its port is the HTTP port + 1910, the offset between
- * 8080 and 9990), beside the server's own checks, so only the application's are checked there.
+ * WildFly it is the management interface's, which the HTTP listener passes {@code /health} on to
+ * ({@code configure.cli}), beside the server's own checks, so only the application's are checked
+ * there.
  */
 @ExtendWith(SharedServer.class)
 class HealthIT {
@@ -42,8 +43,7 @@ class HealthIT {
   @BeforeAll
   static void theHealthEndpoint() {
     URI base = SharedServer.base();
-    int port = SharedServer.onWildFly() ? base.getPort() + 1910 : base.getPort();
-    health = URI.create("http://" + base.getHost() + ":" + port + "/");
+    health = URI.create("http://" + base.getHost() + ":" + base.getPort() + "/");
   }
 
   @Test

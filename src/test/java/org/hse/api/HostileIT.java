@@ -205,6 +205,55 @@ class HostileIT {
   }
 
   /**
+   * A refused token leaves the one line of its refusal in the log and nothing else about its
+   * request: no stack trace, no error of the server's own. WildFly's Undertow, finding the exchange
+   * of a failed authentication unfinished, called {@code sendError} on the committed 401 and logged
+   * {@code UT005023 ... UT010019: Response already commited} with a stack trace for each. (On the
+   * shared Payara, Payara's {@code SignedJWTIdentityStore} logs a stack trace of its own at INFO,
+   * which the runnable jar's logging configuration silences: {@link ServerLogIT}.)
+   */
+  @Test
+  void aRefusedTokenIsOneLineInTheLogAndNoStackTrace() throws Exception {
+    long before = Files.size(SharedServer.log());
+    ApiClient refused =
+        anonymous.as(remember(Tokens.unsigned("admin", List.of("admin"), List.of(P1))));
+    Reply created =
+        refused.create(
+            "project", TestData.project(UUID.randomUUID().toString(), "One line").build());
+    assertEquals(401, created.status(), created.body());
+    Reply listed = refused.get("v2/project/index");
+    assertEquals(401, listed.status(), listed.body());
+    assertRefusalsLogged(
+        List.of(
+            refusalLine("malformed", "POST", "v2/project/create"),
+            refusalLine("malformed", "GET", "v2/project/index")));
+    Thread.sleep(500);
+    String tail = serverLog().substring((int) before);
+    for (String path : List.of("v2/project/create", "v2/project/index")) {
+      assertEquals(
+          1,
+          tail.lines().filter(line -> line.contains(base.getPath() + path)).count(),
+          "lines about the refused request to " + path + ": " + tail);
+    }
+    if (SharedServer.onWildFly()) {
+      assertFalse(tail.contains("\n\tat "), "a stack trace for a refused token: " + tail);
+    }
+  }
+
+  /**
+   * No connection handle is reported active at the end of a transaction: on WildFly IronJacamar
+   * logged {@code IJ000315: Pool ... has 1 active handles} (ERROR) after every write, where
+   * EclipseLink closes the connection of the transaction it joined just after it ends.
+   */
+  @Test
+  void aWriteLeavesNoErrorAboutConnectionHandles() throws Exception {
+    Reply created =
+        admin.create("project", TestData.project(UUID.randomUUID().toString(), "Handles").build());
+    assertEquals(201, created.status(), created.body());
+    assertFalse(serverLog().contains("IJ000315"), "IJ000315 in the server log");
+  }
+
+  /**
    * The one line the service logs for a refused token (logger {@code
    * org.hse.api.security.TokenRefusals}): the reason as the metric's tag, the method, the path
    * without the query string, the client's address.

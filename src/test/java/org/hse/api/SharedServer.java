@@ -74,6 +74,13 @@ public final class SharedServer implements BeforeAllCallback {
     return running.log();
   }
 
+  /** The shared server's process (on WildFly {@code standalone.sh}, whose child is the JVM). */
+  static long pid() {
+    return running.server() instanceof WildFly wildFly
+        ? wildFly.pid()
+        : ((PayaraMicro) running.server()).pid();
+  }
+
   /** Whether the shared server is WildFly ({@code -P wildfly}) rather than Payara Micro. */
   static boolean onWildFly() {
     return "wildfly".equals(System.getProperty(SERVER));
@@ -105,7 +112,9 @@ public final class SharedServer implements BeforeAllCallback {
     String database = FreshDatabase.own(name, env);
     if (onWildFly()) {
       if (database == null) {
-        env.put("DB_URL", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        // no ";DB_CLOSE_DELAY=-1": WildFly's pool splits its URL at ';' (configure.cli); the pool
+        // keeps connections open, so the database lives as long as the server
+        env.put("DB_URL", "jdbc:h2:mem:" + name);
       }
       WildFly server = new WildFly(work, env);
       return new StartedServer<>(server, server.start(), server.log(), database);

@@ -87,6 +87,11 @@ final class WildFly implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + (8080 + offset) + "/");
   }
 
+  /** The process of {@code standalone.sh}, whose child is WildFly's JVM. */
+  long pid() {
+    return process.pid();
+  }
+
   /** Everything WildFly printed (its console log: the same lines as its server.log). */
   Path log() {
     return log;

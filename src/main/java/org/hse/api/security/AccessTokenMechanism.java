@@ -18,6 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -284,7 +286,7 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
       registry.get().counter(REFUSED, new Tag("reason", reason)).inc();
     }
     logRefusal(request, reason);
-    return unauthorized(response, message);
+    return unauthorized(request, response, message);
   }
 
   /**
@@ -313,10 +315,27 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
             + request.getRemoteAddr());
   }
 
-  private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
+  /**
+   * Answers 401 and finishes the exchange: the request's body read to its end, the response closed.
+   * WildFly's Undertow calls {@code sendError} after a failed authentication whose exchange is not
+   * finished, which on the committed 401 failed and logged {@code UT005023} with a stack trace for
+   * every refused token; Payara sends nothing more after a committed response.
+   */
+  private static AuthenticationStatus unauthorized(
+      HttpServletRequest request, HttpServletResponse response, String message) {
     if (!response.isCommitted()) {
       response.setHeader("WWW-Authenticate", "Bearer");
       ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, message);
+      try {
+        request.getInputStream().transferTo(OutputStream.nullOutputStream());
+      } catch (IOException | IllegalStateException unread) {
+        REFUSALS.log(Level.FINE, "The refused request's body was not read to its end", unread);
+      }
+      try {
+        response.getWriter().close();
+      } catch (IOException | IllegalStateException unclosed) {
+        REFUSALS.log(Level.FINE, "The 401 was not closed", unclosed);
+      }
     }
     return AuthenticationStatus.SEND_FAILURE;
   }

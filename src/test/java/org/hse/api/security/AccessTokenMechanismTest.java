@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.PrintWriter;
@@ -112,6 +114,7 @@ class AccessTokenMechanismTest {
                 switch (called.getName()) {
                   case "getQueryString" -> query;
                   case "getHeader" -> null;
+                  case "getInputStream" -> emptyBody();
                   default -> {
                     if (!answers.containsKey(called.getName())) {
                       throw new UnsupportedOperationException(called.getName());
@@ -119,6 +122,29 @@ class AccessTokenMechanismTest {
                     yield answers.get(called.getName());
                   }
                 });
+  }
+
+  /** A request body with nothing in it, which the mechanism reads to its end after a 401. */
+  private static ServletInputStream emptyBody() {
+    return new ServletInputStream() {
+      @Override
+      public boolean isFinished() {
+        return true;
+      }
+
+      @Override
+      public boolean isReady() {
+        return true;
+      }
+
+      @Override
+      public void setReadListener(ReadListener listener) {}
+
+      @Override
+      public int read() {
+        return -1;
+      }
+    };
   }
 
   /** A response that is never committed, whose body goes to {@code body}. */
