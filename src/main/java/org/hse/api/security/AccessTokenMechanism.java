@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -86,6 +86,9 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
    * WARNING to silence them, or route it to a file of its own, apart from the application's log.
    */
   static final Logger REFUSALS = Logger.getLogger("org.hse.api.security.TokenRefusals");
+
+  /** The most of a refused request's body read to finish its exchange: the default body limit. */
+  static final int REFUSED_BODY_LIMIT = 1024 * 1024;
 
   /** The most characters of a request's path that a refusal's log line repeats. */
   static final int LOGGED_PATH = 200;
@@ -319,7 +322,9 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
    * Answers 401 and finishes the exchange: the request's body read to its end, the response closed.
    * WildFly's Undertow calls {@code sendError} after a failed authentication whose exchange is not
    * finished, which on the committed 401 failed and logged {@code UT005023} with a stack trace for
-   * every refused token; Payara sends nothing more after a committed response.
+   * every refused token; Payara sends nothing more after a committed response. An anonymous body is
+   * read up to {@value #REFUSED_BODY_LIMIT} bytes only: a stranger's gigabyte is not read to its
+   * end, its connection is closed instead.
    */
   private static AuthenticationStatus unauthorized(
       HttpServletRequest request, HttpServletResponse response, String message) {
@@ -327,7 +332,7 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
       response.setHeader("WWW-Authenticate", "Bearer");
       ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, message);
       try {
-        request.getInputStream().transferTo(OutputStream.nullOutputStream());
+        drain(request.getInputStream());
       } catch (IOException | IllegalStateException unread) {
         REFUSALS.log(Level.FINE, "The refused request's body was not read to its end", unread);
       }
@@ -338,6 +343,15 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
       }
     }
     return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private static void drain(InputStream body) throws IOException {
+    byte[] buffer = new byte[8192];
+    int left = REFUSED_BODY_LIMIT;
+    for (int read;
+        left > 0 && (read = body.read(buffer, 0, Math.min(buffer.length, left))) >= 0; ) {
+      left -= read;
+    }
   }
 
   /** The request as Payara's mechanism should see it: with the token as a bearer header. */
