@@ -134,12 +134,7 @@ public class RequestBodies {
         }
         int equals = pair.indexOf('=');
         String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-        String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-        if (value.isEmpty()) {
-          object.addNull(name);
-        } else {
-          object.add(name, value);
-        }
+        addText(object, name, equals < 0 ? "" : decode(pair.substring(equals + 1)));
       }
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("The form-encoded request body is malformed.", e);
@@ -182,14 +177,7 @@ public class RequestBodies {
           refused.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList());
     }
     JsonObjectBuilder object = Values.JSON.createObjectBuilder();
-    fields.forEach(
-        (name, value) -> {
-          if (value == null || value.isEmpty()) {
-            object.addNull(name);
-          } else {
-            object.add(name, value);
-          }
-        });
+    fields.forEach((name, value) -> addText(object, name, value));
     return object.build();
   }
 
@@ -215,6 +203,15 @@ public class RequestBodies {
     } catch (IllegalArgumentException e) {
       refused.put(name, "names a charset this service does not know: " + charset);
       return null;
+    }
+  }
+
+  /** A form field's or a part's text: an empty one (or none) is null, as the contract reads it. */
+  private static void addText(JsonObjectBuilder object, String name, String value) {
+    if (value == null || value.isEmpty()) {
+      object.addNull(name);
+    } else {
+      object.add(name, value);
     }
   }
 
