@@ -1,7 +1,6 @@
 package org.hse.api.metrics;
 
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -38,9 +37,9 @@ final class MicroProfileMeters implements Meters {
     this.timerUnit = TimerUnit.of(registry);
   }
 
-  /** The server's application registry, if it has one. */
-  static Optional<Meters> find(BeanManager beans) {
-    Instance<MetricRegistry> registry = beans.createInstance().select(MetricRegistry.class);
+  /** The server's application registry, if it has one, among these beans. */
+  static Optional<Meters> find(Instance<Object> beans) {
+    Instance<MetricRegistry> registry = beans.select(MetricRegistry.class);
     return registry.isResolvable()
         ? Optional.of(new MicroProfileMeters(registry.get()))
         : Optional.empty();

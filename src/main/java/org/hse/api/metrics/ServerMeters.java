@@ -1,8 +1,9 @@
 package org.hse.api.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -30,9 +31,17 @@ public class ServerMeters {
 
   static final String MICROMETER = "io.micrometer.prometheusmetrics.PrometheusMeterRegistry";
 
+  /**
+   * The beans a library's registry is looked up among, by an injection point of its own: Payara's
+   * producer of the {@code MetricRegistry} reads the annotations of the injection point, which a
+   * lookup through the {@code BeanManager} has none of (a {@code NullPointerException} in {@code
+   * MetricRegistryProducer}, and the deployment failed).
+   */
+  @Inject Instance<Object> beans;
+
   @Produces
   @ApplicationScoped
-  Meters meters(BeanManager beans) {
+  Meters meters() {
     Optional<Meters> found =
         present(MICROPROFILE) ? MicroProfileMeters.find(beans) : Optional.empty();
     if (found.isEmpty() && present(MICROMETER)) {
