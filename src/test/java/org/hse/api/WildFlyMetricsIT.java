@@ -114,16 +114,27 @@ class WildFlyMetricsIT {
         PrometheusText.value(after, "api_logins_refused_total{", refusedLogin),
         after);
     assertFalse(after.contains(forged), "no token in the metrics");
-    // the labels are Payara's, nothing added (no WF_DEPLOYMENT, no application tag)
+    // the labels are Payara's, its mp_scope too, and nothing else (no WF_DEPLOYMENT)
+    String scope = "mp_scope=\"application\",";
     for (String line : after.lines().filter(line -> line.startsWith("api_")).toList()) {
       assertTrue(
           line.matches(
-              "api_(requests_total\\{method=\"[A-Z]+\",resource=\"[^\"]+\",status=\"\\d{3}\","
-                  + "verb=\"[^\"]+\"\\}"
-                  + "|index_duration_seconds_(count|sum|max)\\{resource=\"[^\"]+\"\\}"
-                  + "|logins_refused_total\\{status=\"\\d{3}\"\\}"
-                  + "|tokens_refused_total\\{reason=\"[a-z_]+\"\\}) \\S+"),
+              "api_(requests_total\\{method=\"[A-Z]+\","
+                  + scope
+                  + "resource=\"[^\"]+\",status=\"\\d{3}\",verb=\"[^\"]+\"\\}"
+                  + "|index_duration_seconds_(count|sum|max)\\{"
+                  + scope
+                  + "resource=\"[^\"]+\"\\}"
+                  + "|logins_refused_total\\{"
+                  + scope
+                  + "status=\"\\d{3}\"\\}"
+                  + "|tokens_refused_total\\{"
+                  + scope
+                  + "reason=\"[a-z_]+\"\\}) \\S+"),
           line);
+    }
+    for (String line : after.lines().filter(line -> line.startsWith("pool_")).toList()) {
+      assertTrue(line.contains(scope), line);
     }
     // the service's pool, named after its data source and database, as on Payara
     String database = FreshDatabase.onPostgres() ? "postgresql" : "h2";

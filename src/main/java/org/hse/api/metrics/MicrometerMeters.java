@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * <p>Micrometer's Prometheus naming gives MicroProfile's names on Payara: a counter {@code
  * api.requests} is {@code api_requests_total}, a timer {@code api.index.duration} (its base unit
  * seconds) is {@code api_index_duration_seconds_count}, {@code _sum} and {@code _max}, a gauge
- * {@code pool.connections.used} is {@code pool_connections_used}; the tags are the labels, nothing
- * added ({@code MicrometerMetersTest}). No quantiles or histogram buckets, as on Payara.
+ * {@code pool.connections.used} is {@code pool_connections_used}; the tags are the labels, with
+ * Payara's {@code mp_scope="application"} ({@link #SCOPE}) and nothing else added ({@code
+ * MicrometerMetersTest}). No quantiles or histogram buckets, as on Payara.
  *
  * <p>Why not the {@code MeterRegistry} WildFly injects: in WildFly 39 it is a view of the server's
  * composite registry that adds the tag {@code WF_DEPLOYMENT} to every meter, and the composite
@@ -31,8 +32,19 @@ import java.util.function.Supplier;
  */
 final class MicrometerMeters implements Meters {
 
+  /**
+   * The label MicroProfile Metrics 5 gives every application metric ({@code mp_scope}, the
+   * registry's scope), which Payara writes: on every meter here too, so that a query or alert
+   * written against Payara's {@code /metrics} matches WildFly's.
+   */
+  static final String SCOPE = "mp_scope";
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  private MicrometerMeters() {
+    registry.config().commonTags(SCOPE, "application");
+  }
 
   /** A registry of the application's own. */
   static Meters create() {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * Micrometer's Prometheus text of the application's meters carries the names and tags Payara's
  * MicroProfile Metrics writes ({@code ListeningSocketsIT}): the meters named in MicroProfile's
  * dotted form, counters with {@code _total}, the timer in seconds with {@code _count}, {@code _sum}
- * and {@code _max}, the gauges as they are named, and the labels the tags, nothing added.
+ * and {@code _max}, the gauges as they are named, and the labels the tags with Payara's {@code
+ * mp_scope="application"}, nothing else.
  */
 class MicrometerMetersTest {
 
@@ -49,23 +50,28 @@ class MicrometerMetersTest {
         meters.exposition().orElseThrow().get().lines().filter(l -> !l.startsWith("#")).toList();
     assertTrue(
         samples.contains(
-            "api_requests_total{method=\"POST\",resource=\"project\",status=\"200\",verb=\"index\"}"
+            "api_requests_total{method=\"POST\",mp_scope=\"application\",resource=\"project\",status=\"200\",verb=\"index\"}"
                 + " 2.0"),
         samples.toString());
     assertTrue(
-        samples.contains("api_tokens_refused_total{reason=\"expired\"} 1.0"), samples.toString());
-    assertTrue(
-        samples.contains("api_index_duration_seconds_count{resource=\"project\"} 1"),
-        samples.toString());
-    assertTrue(
-        samples.contains("api_index_duration_seconds_sum{resource=\"project\"} 0.25"),
-        samples.toString());
-    assertTrue(
-        samples.contains("api_index_duration_seconds_max{resource=\"project\"} 0.25"),
+        samples.contains(
+            "api_tokens_refused_total{mp_scope=\"application\",reason=\"expired\"} 1.0"),
         samples.toString());
     assertTrue(
         samples.contains(
-            "pool_connections_used{database=\"h2\",pool=\"java:app/jdbc/incidents\"} 5.0"),
+            "api_index_duration_seconds_count{mp_scope=\"application\",resource=\"project\"} 1"),
+        samples.toString());
+    assertTrue(
+        samples.contains(
+            "api_index_duration_seconds_sum{mp_scope=\"application\",resource=\"project\"} 0.25"),
+        samples.toString());
+    assertTrue(
+        samples.contains(
+            "api_index_duration_seconds_max{mp_scope=\"application\",resource=\"project\"} 0.25"),
+        samples.toString());
+    assertTrue(
+        samples.contains(
+            "pool_connections_used{database=\"h2\",mp_scope=\"application\",pool=\"java:app/jdbc/incidents\"} 5.0"),
         samples.toString());
     assertFalse(samples.stream().anyMatch(l -> l.contains("quantile")), samples.toString());
   }
@@ -82,7 +88,10 @@ class MicrometerMetersTest {
             .orElseThrow()
             .get()
             .lines()
-            .filter(l -> l.equals("api_logins_refused_total{status=\"401\"} 2.0"))
+            .filter(
+                l ->
+                    l.equals(
+                        "api_logins_refused_total{mp_scope=\"application\",status=\"401\"} 2.0"))
             .count());
   }
 
