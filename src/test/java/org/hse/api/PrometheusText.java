@@ -66,6 +66,20 @@ final class PrometheusText {
     }
   }
 
+  /**
+   * The service's pool, named after its data source and database: 32 connections at most, and some
+   * open. Its labels.
+   */
+  static String[] assertServicesPool(String body) {
+    String database = FreshDatabase.onPostgres() ? "postgresql" : "h2";
+    String[] pool = {"pool=\"java:app/jdbc/incidents\"", "database=\"" + database + "\""};
+    assertEquals(32, value(body, "pool_connections_max{", pool), body);
+    double open =
+        value(body, "pool_connections_used{", pool) + value(body, "pool_connections_free{", pool);
+    assertTrue(open >= 1, "the pool holds connections: " + open + "\n" + body);
+    return pool;
+  }
+
   private static List<String> lines(String body, String metric, String... labels) {
     return body.lines()
         .filter(line -> line.startsWith(metric))

@@ -136,14 +136,7 @@ class WildFlyMetricsIT {
     for (String line : after.lines().filter(line -> line.startsWith("pool_")).toList()) {
       assertTrue(line.contains(scope), line);
     }
-    // the service's pool, named after its data source and database, as on Payara
-    String database = FreshDatabase.onPostgres() ? "postgresql" : "h2";
-    String[] pool = {"pool=\"java:app/jdbc/incidents\"", "database=\"" + database + "\""};
-    assertEquals(32, PrometheusText.value(after, "pool_connections_max{", pool), after);
-    double open =
-        PrometheusText.value(after, "pool_connections_used{", pool)
-            + PrometheusText.value(after, "pool_connections_free{", pool);
-    assertTrue(open >= 1, "the pool holds connections: " + open + "\n" + after);
+    PrometheusText.assertServicesPool(after);
   }
 
   /** Only an admin reads them: 401 without a token, 403 for a writer. */
