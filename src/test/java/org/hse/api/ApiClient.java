@@ -68,27 +68,30 @@ public final class ApiClient {
 
   /** A token from the built-in token endpoint with the password grant. */
   public static String login(URI base, String username, String password) {
-    Reply reply =
-        new ApiClient(base, null)
-            .send(
-                "POST",
-                "realms/hse/protocol/openid-connect/token",
-                form(
-                    Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        "api",
-                        "username",
-                        username,
-                        "password",
-                        password)),
-                "application/x-www-form-urlencoded",
-                Map.of());
+    Reply reply = new ApiClient(base, null).passwordGrant(username, password, Map.of());
     if (reply.status() != 200) {
       throw new IllegalStateException("login of " + username + " failed: " + reply);
     }
     return reply.json().getString("access_token");
+  }
+
+  /** The built-in token endpoint's answer to the password grant, with these extra headers. */
+  public Reply passwordGrant(String username, String password, Map<String, String> headers) {
+    return send(
+        "POST",
+        "realms/hse/protocol/openid-connect/token",
+        form(
+            Map.of(
+                "grant_type",
+                "password",
+                "client_id",
+                "api",
+                "username",
+                username,
+                "password",
+                password)),
+        "application/x-www-form-urlencoded",
+        headers);
   }
 
   public Reply index(String resource, JsonObject body) {

@@ -679,21 +679,7 @@ class HostileIT {
   }
 
   private static Reply login(String user, String password, Map<String, String> headers) {
-    return anonymous.send(
-        "POST",
-        "realms/hse/protocol/openid-connect/token",
-        ApiClient.form(
-            Map.of(
-                "grant_type",
-                "password",
-                "client_id",
-                "api",
-                "username",
-                user,
-                "password",
-                password)),
-        "application/x-www-form-urlencoded",
-        headers);
+    return anonymous.passwordGrant(user, password, headers);
   }
 
   private static JsonObject filterById(String resource, String id) {

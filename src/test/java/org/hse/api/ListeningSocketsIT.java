@@ -81,18 +81,7 @@ class ListeningSocketsIT {
     Reply forbidden = rita.get("metrics");
     assertEquals(403, forbidden.status(), forbidden.body());
     assertFalse(forbidden.body().contains("memory"), forbidden.body());
-    Reply refusedLogin =
-        anonymous.send(
-            "POST",
-            "realms/hse/protocol/openid-connect/token",
-            ApiClient.form(
-                Map.of(
-                    "grant_type", "password",
-                    "client_id", "api",
-                    "username", "admin",
-                    "password", "not-the-password")),
-            "application/x-www-form-urlencoded",
-            Map.of());
+    Reply refusedLogin = anonymous.passwordGrant("admin", "not-the-password", Map.of());
     assertEquals(401, refusedLogin.status(), refusedLogin.body());
     String expired =
         Tokens.signedByService(
@@ -133,80 +122,27 @@ class ListeningSocketsIT {
     String[] projectSearches = {
       "resource=\"project\"", "verb=\"index\"", "method=\"POST\"", "status=\"200\""
     };
-    double searches = metric(body, "api_requests_total{", projectSearches);
+    double searches = PrometheusText.value(body, "api_requests_total{", projectSearches);
     assertTrue(searches >= 1, body);
-    assertMetric(body, "api_index_duration_seconds_count{", "resource=\"project\"");
-    searchDurationsAreInSeconds(body);
-    assertMetric(body, "api_logins_refused_total{", "status=\"401\"");
-    assertMetric(body, "api_tokens_refused_total{", "reason=\"expired\"");
-    assertMetric(body, "api_tokens_refused_total{", "reason=\"signature\"");
+    PrometheusText.assertPositive(
+        body, "api_index_duration_seconds_count{", "resource=\"project\"");
+    PrometheusText.searchDurationsAreInSeconds(body, "project");
+    PrometheusText.assertPositive(body, "api_logins_refused_total{", "status=\"401\"");
+    PrometheusText.assertPositive(body, "api_tokens_refused_total{", "reason=\"expired\"");
+    PrometheusText.assertPositive(body, "api_tokens_refused_total{", "reason=\"signature\"");
     assertFalse(body.contains(expired) || body.contains(forged), "no token in the metrics");
     assertTrue(body.contains("memory_usedHeap_bytes"), body);
-    // the service's pool, named after its data source and database, never Payara's H2Pool
-    String database = FreshDatabase.onPostgres() ? "postgresql" : "h2";
-    String[] pool = {"pool=\"java:app/jdbc/incidents\"", "database=\"" + database + "\""};
-    assertEquals(32, metric(body, "pool_connections_max{", pool), body);
-    double open =
-        metric(body, "pool_connections_used{", pool) + metric(body, "pool_connections_free{", pool);
-    assertTrue(open >= 1, "the pool holds connections: " + open + "\n" + body);
-    assertEquals(0, metric(body, "pool_connections_waiting{", pool), body);
+    // never Payara's H2Pool
+    String[] pool = PrometheusText.assertServicesPool(body);
+    assertEquals(0, PrometheusText.value(body, "pool_connections_waiting{", pool), body);
     assertFalse(body.contains("H2Pool"), body);
     assertEquals(1, body.lines().filter(line -> line.startsWith("pool_connections_max{")).count());
 
     // the counter moves with the next request
     assertEquals(200, rita.index("project", JsonValue.EMPTY_JSON_OBJECT).status());
-    double after = metric(admin.get("metrics").body(), "api_requests_total{", projectSearches);
+    double after =
+        PrometheusText.value(admin.get("metrics").body(), "api_requests_total{", projectSearches);
     assertEquals(searches + 1, after, "api_requests_total after one more search");
-  }
-
-  /**
-   * Every value of {@code api_index_duration_seconds} is in seconds, as its name says and as
-   * Prometheus expects: the longest search is no longer than all of them together ({@code _sum},
-   * which Payara always writes in seconds) and under a minute, and the mean (which Payara writes up
-   * to 6.2025.10 and 7.2025.1, not from 7.2026.6 on) and every quantile lie between zero and it. A
-   * timer whose samples went out in nanoseconds (Payara's default unit for a timer registered by
-   * name, up to those versions) had a {@code _max} of some 10^7 beside a {@code _sum} of 0.07; the
-   * unit nanoseconds on Payara 7.2026.6 and later makes {@code _max} 0.
-   */
-  private static void searchDurationsAreInSeconds(String body) {
-    String project = "resource=\"project\"";
-    double count = metric(body, "api_index_duration_seconds_count{", project);
-    double sum = metric(body, "api_index_duration_seconds_sum{", project);
-    double max = metric(body, "api_index_duration_seconds_max{", project);
-    assertTrue(count >= 1 && sum > 0, "count " + count + ", sum " + sum);
-    assertTrue(max > 0 && max < 60, "_max in seconds: " + max + "\n" + body);
-    // one search is at most all of them, and at least their average (1e-9: rounding)
-    assertTrue(max <= sum * (1 + 1e-9), "_max " + max + " > _sum " + sum);
-    assertTrue(max >= sum / count * (1 - 1e-9), "_max " + max + " < _sum/_count " + sum / count);
-    List<String> others =
-        body.lines()
-            .filter(
-                line ->
-                    line.startsWith("api_index_duration_seconds_mean{")
-                        || line.startsWith("api_index_duration_seconds{"))
-            .filter(line -> line.contains(project))
-            .toList();
-    for (String line : others) {
-      double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      assertTrue(value > 0 && value <= max * (1 + 1e-9), line + " beside _max " + max);
-    }
-  }
-
-  /** The one sample line of the metric with these labels has a value above zero. */
-  private static void assertMetric(String body, String metric, String... labels) {
-    assertTrue(metric(body, metric, labels) > 0, metric + " with " + List.of(labels) + " > 0");
-  }
-
-  /** The value of the one sample line of the metric with these labels. */
-  private static double metric(String body, String metric, String... labels) {
-    List<String> lines =
-        body.lines()
-            .filter(line -> line.startsWith(metric))
-            .filter(line -> Stream.of(labels).allMatch(line::contains))
-            .toList();
-    assertEquals(1, lines.size(), metric + " with " + List.of(labels) + " in:\n" + body);
-    String line = lines.get(0);
-    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
   }
 
   /** The process's (and its children's) listening TCP and bound, unconnected UDP sockets. */

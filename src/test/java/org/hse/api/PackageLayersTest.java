@@ -65,6 +65,9 @@ class PackageLayersTest {
           "{feature}.control",
           "model",
           "security",
+          // the application's meters, whatever the server's metrics library (security counts its
+          // refusals through them)
+          "metrics",
           "errors",
           // an entity names other features' entities and Audited, and no layer above JPA
           "{feature}.entity",

@@ -3,7 +3,6 @@ package org.hse.api.security;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -33,9 +32,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import org.hse.api.errors.ErrorResponses;
+import org.hse.api.metrics.Meters;
 
 /**
  * Wraps the server's MicroProfile JWT authentication mechanism to add what it lacks: Payara's, or
@@ -100,10 +98,8 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
 
   @Inject Config config;
 
-  /**
-   * Unsatisfied on a server without MicroProfile Metrics (WildFly 39): nothing is counted there.
-   */
-  @Inject Instance<MetricRegistry> registry;
+  /** Where {@link #REFUSED} is counted, on either server ({@link Meters}). */
+  @Inject Meters meters;
 
   private volatile HttpAuthenticationMechanism delegate;
   private volatile TokenRefusal.Checks checks;
@@ -285,9 +281,9 @@ public class AccessTokenMechanism implements HttpAuthenticationMechanism {
    */
   private AuthenticationStatus refuse(
       HttpServletRequest request, HttpServletResponse response, String reason, String message) {
-    if (registry.isResolvable()) {
-      registry.get().counter(REFUSED, new Tag("reason", reason)).inc();
-    }
+    meters
+        .counter(REFUSED, "Requests refused for their token", new Meters.Tag("reason", reason))
+        .increment();
     logRefusal(request, reason);
     return unauthorized(request, response, message);
   }

@@ -15,9 +15,15 @@ class PoolMetricsTest {
     assertEquals("unknown", PoolMetrics.database("postgres://x"));
   }
 
-  /** Outside Payara (here, and on WildFly) no pool manager is found and nothing is registered. */
+  /** Outside Payara (here, and on WildFly) no pool manager is found. */
   @Test
   void findsNoPoolManagerOutsidePayara() {
-    assertTrue(PoolMetrics.PayaraPools.find().isEmpty());
+    assertTrue(PayaraPools.find().isEmpty());
+  }
+
+  /** Outside WildFly (here, and on Payara) its pool's MBean is absent. */
+  @Test
+  void findsNoWildFlyPoolOutsideWildFly() {
+    assertTrue(WildFlyPool.find().isEmpty());
   }
 }

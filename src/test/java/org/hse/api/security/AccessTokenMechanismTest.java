@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -17,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.hse.api.LogCapture;
+import org.hse.api.metrics.Meters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class AccessTokenMechanismTest {
   @Test
   void aRefusedTokenIsOneLineWithTheReasonMethodPathAndClientAndNoToken() throws Exception {
     AccessTokenMechanism mechanism = new AccessTokenMechanism();
-    mechanism.registry = noRegistry();
+    mechanism.meters = Meters.NONE;
     StringWriter body = new StringWriter();
     HttpServletRequest request =
         request(
@@ -164,20 +163,5 @@ class AccessTokenMechanismTest {
                   }
                   default -> null;
                 });
-  }
-
-  /** No MicroProfile Metrics, as on WildFly. */
-  @SuppressWarnings("unchecked")
-  private static Instance<MetricRegistry> noRegistry() {
-    return (Instance<MetricRegistry>)
-        Proxy.newProxyInstance(
-            AccessTokenMechanismTest.class.getClassLoader(),
-            new Class<?>[] {Instance.class},
-            (proxy, called, args) -> {
-              if (called.getName().equals("isResolvable")) {
-                return false;
-              }
-              throw new UnsupportedOperationException(called.getName());
-            });
   }
 }

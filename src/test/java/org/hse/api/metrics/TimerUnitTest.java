@@ -1,4 +1,4 @@
-package org.hse.api.platform;
+package org.hse.api.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.hse.api.platform;
+package org.hse.api.metrics;
 
 import java.io.OutputStream;
 import java.io.StringWriter;
