@@ -30,15 +30,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>The classes on this server share its database: each builds its items in tenants of its own
  * ({@link TestWorld}), so that what one class stores never shows in what another counts.
  *
- * <p>With the system property {@code it.server=wildfly} ({@code -P wildfly} sets it) the server is
- * the WildFly the build unpacked and configured ({@link WildFly}), with the same WAR, context root
- * and settings; on H2 in an in-memory database of its own, as Payara's, rather than the file
- * database the profile's Arquillian WildFly recreates for every deployment.
+ * <p>With the system property {@code it.server=wildfly} ({@link ServiceProcess#SERVER}; {@code -P
+ * wildfly} sets it) the server is the WildFly the build unpacked and configured ({@link WildFly}),
+ * with the same WAR, context root and settings; on H2 in an in-memory database of its own, as
+ * Payara's, rather than the file database the profile's Arquillian WildFly recreates for every
+ * deployment.
  */
 public final class SharedServer implements BeforeAllCallback {
-
-  /** The system property that names the server: {@code wildfly}, or Payara Micro without it. */
-  static final String SERVER = "it.server";
 
   private static final List<String> SETTINGS =
       List.of("DB_", "AUTH_", "DEMO_", "MP_JWT_", "API_", "PAYARA_");
@@ -99,7 +97,7 @@ public final class SharedServer implements BeforeAllCallback {
 
   /** Whether the shared server is WildFly ({@code -P wildfly}) rather than Payara Micro. */
   static boolean onWildFly() {
-    return "wildfly".equals(System.getProperty(SERVER));
+    return ServiceProcess.onWildFly();
   }
 
   /**

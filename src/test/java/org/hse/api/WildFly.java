@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +29,16 @@ import org.hse.api.faults.PayaraMicro;
  * deployments or logs; and on a port offset at which every port of {@code standard-sockets} is
  * free, never 8080 or 9990. Its settings are exactly the given environment variables, which {@code
  * web-datasource.xml} and MicroProfile Config read as Payara does. Test-only.
+ *
+ * <p>As a {@link ServiceProcess} of the fault tests it is killed, stopped and started again on the
+ * same port offset, data directory and database: each start on a fresh base directory, its output
+ * appended to one log. {@code standalone.sh} runs with {@code LAUNCH_JBOSS_IN_BACKGROUND=1}, as
+ * under a service manager, so that it passes a {@code SIGTERM} on to WildFly's JVM and waits for it
+ * (without it, the script itself dies of the signal and leaves the JVM running); WildFly then
+ * suspends, lets requests in flight complete within {@code org.wildfly.sigterm.suspend.timeout}
+ * (which {@code configure.cli} sets) and stops.
  */
-final class WildFly implements AutoCloseable {
+public final class WildFly implements ServiceProcess {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
@@ -37,24 +47,67 @@ final class WildFly implements AutoCloseable {
 
   private static final String WAR = "incident-actions.war";
 
+  /** The ports of every WildFly this JVM made ({@link #freeOffset}). */
+  private static final Set<Integer> TAKEN = new HashSet<>();
+
+  private final String name;
   private final Path home;
   private final Path baseDir;
   private final Path log;
   private final Map<String, String> environment;
   private final int offset;
   private ChildProcess process;
+  private int starts;
 
-  /** A server (not yet started) whose base directory and log live in {@code workDir}. */
+  /** The shared server: its base directory and log in {@code workDir}, named {@code wildfly}. */
   WildFly(Path workDir, Map<String, String> environment) {
+    this("wildfly", workDir, environment);
+  }
+
+  /**
+   * A server (not yet started) named {@code name}: its base directory {@code <workDir>/<name>}, its
+   * log {@code <workDir>/<name>.log}, so that several share one work directory.
+   */
+  public WildFly(String name, Path workDir, Map<String, String> environment) {
+    this.name = name;
     this.home = Path.of(System.getProperty("wildfly.home", "")).toAbsolutePath();
-    this.baseDir = workDir.toAbsolutePath().resolve("wildfly");
-    this.log = workDir.toAbsolutePath().resolve("wildfly.log");
+    this.baseDir = workDir.toAbsolutePath().resolve(name);
+    this.log = workDir.toAbsolutePath().resolve(name + ".log");
     this.environment = Map.copyOf(environment);
     this.offset = freeOffset();
   }
 
+  @Override
+  public String serverName() {
+    return "WildFly";
+  }
+
+  /**
+   * True: at a SIGTERM WildFly's shutdown hook suspends the server at once, and Undertow answers
+   * every new request 503 (then 404, once the application is undeployed) with its own error page
+   * until its listener closes: there is no delay before the suspend in which a balancer could
+   * notice the DOWN readiness first.
+   */
+  @Override
+  public boolean refusesRequestsWhileStopping() {
+    return true;
+  }
+
+  /**
+   * Nothing to change: at a stop WildFly waits for the requests in flight alone, never out its
+   * whole suspend timeout.
+   */
+  @Override
+  public WildFly quickStop() {
+    return this;
+  }
+
   /** Starts WildFly and waits until the application answers; returns its base URL. */
-  URI start() {
+  @Override
+  public synchronized URI start() {
+    if (running()) {
+      throw new IllegalStateException(name + " is running");
+    }
     if (!Files.isExecutable(home.resolve("bin/standalone.sh"))) {
       throw new IllegalStateException(
           "wildfly.home is no WildFly the build unpacked ("
@@ -75,31 +128,46 @@ final class WildFly implements AutoCloseable {
     env.put("JBOSS_HOME", home.toString());
     // the JVM of the tests, as Payara Micro gets it; the heap the Arquillian WildFly gets
     env.put("JAVA_HOME", System.getProperty("java.home"));
-    env.put("JBOSS_JAVA_SIZING", "-Xms64m -Xmx768m");
+    // and the fault tests' JVM options: standalone.conf puts the sizing first in JAVA_OPTS
+    List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx768m"));
+    jvm.addAll(PayaraMicro.jvmOptions());
+    env.put("JBOSS_JAVA_SIZING", String.join(" ", jvm));
     env.remove("JAVA_OPTS");
-    process = ChildProcess.start("wildfly", builder, log);
+    env.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+    process = ChildProcess.start(name, builder, log);
     process.awaitHttp(baseUrl().resolve(PayaraMicro.readiness(environment)), STARTUP_TIMEOUT);
     return baseUrl();
   }
 
   /** {@code http://127.0.0.1:<8080 + offset>/}. */
-  URI baseUrl() {
+  @Override
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + (8080 + offset) + "/");
   }
 
   /** The process of {@code standalone.sh}, whose child is WildFly's JVM. */
-  long pid() {
+  synchronized long pid() {
     return process.pid();
   }
 
+  /**
+   * The process of {@code standalone.sh}, whose child is WildFly's JVM: {@link #kill()} ends both,
+   * {@link #terminate()} signals the script, which passes the signal on to the JVM.
+   */
+  @Override
+  public synchronized ChildProcess process() {
+    return process;
+  }
+
   /** Everything WildFly printed (its console log: the same lines as its server.log). */
-  Path log() {
+  @Override
+  public Path log() {
     return log;
   }
 
   /** Stops the server (SIGTERM, WildFly's graceful shutdown), if it runs. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (process != null) {
       process.close();
       process = null;
@@ -108,7 +176,8 @@ final class WildFly implements AutoCloseable {
 
   /**
    * A fresh base directory: the configuration and the deployment overlay's content that the build
-   * wrote into {@code standalone/}, and the packaged WAR with its {@code .dodeploy} marker.
+   * wrote into {@code standalone/}, and the packaged WAR with its {@code .dodeploy} marker. The log
+   * of an earlier run goes at the first start; a restart appends to it.
    */
   private void prepareBaseDir() {
     Path standalone = home.resolve("standalone");
@@ -126,7 +195,9 @@ final class WildFly implements AutoCloseable {
       Files.createDirectories(deployments);
       Files.copy(Path.of(PayaraMicro.buildFile("app.war")), deployments.resolve(WAR));
       Files.createFile(deployments.resolve(WAR + ".dodeploy"));
-      Files.deleteIfExists(log);
+      if (++starts == 1) {
+        Files.deleteIfExists(log);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -151,9 +222,10 @@ final class WildFly implements AutoCloseable {
    * An offset at which every port of {@link #PORTS} is free, the HTTP port a free one, and none is
    * a port the build reserved for the Arquillian WildFly ({@code wildfly.reserved.ports}), which
    * starts after this one: a shared server on one of them made that start fail ("The port ... is
-   * already in use").
+   * already in use"), nor one of another WildFly of this JVM, which may not listen yet (the fault
+   * tests' instances are all made before any starts, and keep their ports across restarts).
    */
-  private static int freeOffset() {
+  private static synchronized int freeOffset() {
     Set<Integer> reserved =
         Stream.of(System.getProperty("wildfly.reserved.ports", "").split(","))
             .map(String::strip)
@@ -165,7 +237,9 @@ final class WildFly implements AutoCloseable {
       if (offset > 0
           && 9993 + offset <= 65535
           && PORTS.stream().noneMatch(port -> reserved.contains(port + offset))
+          && PORTS.stream().noneMatch(port -> TAKEN.contains(port + offset))
           && PORTS.stream().allMatch(port -> isFree(port + offset))) {
+        PORTS.forEach(port -> TAKEN.add(port + offset));
         return offset;
       }
     }

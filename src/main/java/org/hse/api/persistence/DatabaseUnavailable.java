@@ -5,6 +5,11 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,7 +22,13 @@ import java.util.Set;
  * JDBC connection exception classes, SQLSTATE class {@code 08} (connection exception), {@code 57P}
  * (PostgreSQL: shut down by an operator or a crash, cannot connect now) and {@code 53} (too many
  * connections, out of resources), and a Jakarta Connectors {@link ResourceException}, which both
- * Payara's and WildFly's pools throw when they cannot open a connection.
+ * Payara's and WildFly's pools throw when they cannot open a connection. The suppressed exceptions
+ * count as causes: when a commit fails because the database went away under it, WildFly's
+ * transaction manager (Narayana) throws a {@code RollbackException} ({@code ARJUNA016053: Could not
+ * commit transaction}) whose own cause is empty and which carries the pool's exception ({@code
+ * IJ001156: Could not commit local transaction}, caused by the driver's {@code 57P01}) as a
+ * suppressed one; read by its causes alone, that failure was answered 500 during a PostgreSQL
+ * restart ({@code FaultLoadIT} on WildFly).
  */
 public final class DatabaseUnavailable {
 
@@ -25,20 +36,36 @@ public final class DatabaseUnavailable {
 
   private DatabaseUnavailable() {}
 
-  /** Whether this failure, or any of its causes, is the database being out of reach. */
+  /**
+   * Whether this failure, or any of its causes or their suppressed exceptions, is the database
+   * being out of reach.
+   */
   public static boolean causes(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = next(cause)) {
-      if (cause instanceof ResourceException
-          || cause instanceof SQLTransientConnectionException
-          || cause instanceof SQLNonTransientConnectionException
-          || cause instanceof SQLRecoverableException) {
+    Deque<Throwable> pending = new ArrayDeque<>();
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    pending.add(failure);
+    while (!pending.isEmpty()) {
+      Throwable cause = pending.poll();
+      if (!seen.add(cause)) {
+        continue;
+      }
+      if (unreachable(cause)) {
         return true;
       }
-      if (cause instanceof SQLException sql && unreachableState(sql)) {
-        return true;
+      if (cause.getCause() != null) {
+        pending.add(cause.getCause());
       }
+      pending.addAll(List.of(cause.getSuppressed()));
     }
     return false;
+  }
+
+  private static boolean unreachable(Throwable cause) {
+    return cause instanceof ResourceException
+        || cause instanceof SQLTransientConnectionException
+        || cause instanceof SQLNonTransientConnectionException
+        || cause instanceof SQLRecoverableException
+        || cause instanceof SQLException sql && unreachableState(sql);
   }
 
   private static boolean unreachableState(SQLException sql) {
@@ -49,10 +76,5 @@ public final class DatabaseUnavailable {
       }
     }
     return false;
-  }
-
-  private static Throwable next(Throwable cause) {
-    Throwable next = cause.getCause();
-    return next == cause ? null : next;
   }
 }

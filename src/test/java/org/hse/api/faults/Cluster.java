@@ -15,29 +15,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.hse.api.FreshDatabase;
+import org.hse.api.ServiceProcess;
 import org.hse.api.faults.TokenRequests.Tokens;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Several instances of the packaged WAR over one fresh PostgreSQL database behind {@link HaProxy},
- * configured as the README's "Running several instances" says: the same database and the same
- * issuer (the balancer's URL), a data directory each, nothing else shared. The database is one of
- * the cluster's own ({@code <it.pg.db>_cluster}, {@link FreshDatabase#own}), created empty and
- * dropped at the end, so that the other fault tests may recreate {@code it.pg.db} meanwhile. The
- * instances start in parallel. As soon as they answer, the cluster logs in a writer through the
- * balancer: {@link #first}, a token of the first signing key, for the key rotation test. Test-only;
- * the tests share one ({@link SharedCluster}).
+ * Several instances of the packaged WAR, on the run's server ({@link ServiceProcess#of}: Payara
+ * Micro, or WildFly with {@code it.server=wildfly}), over one fresh PostgreSQL database behind
+ * {@link HaProxy}, configured as the README's "Running several instances" says: the same database
+ * and the same issuer (the balancer's URL), a data directory each, nothing else shared. The
+ * database is one of the cluster's own ({@code <it.pg.db>_cluster}, {@link FreshDatabase#own}),
+ * created empty and dropped at the end, so that the other fault tests may recreate {@code it.pg.db}
+ * meanwhile. The instances start in parallel. As soon as they answer, the cluster logs in a writer
+ * through the balancer: {@link #first}, a token of the first signing key, for the key rotation
+ * test. Test-only; the tests share one ({@link SharedCluster}).
  */
 final class Cluster implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   final Path workDir;
-  final List<PayaraMicro> servers;
+  final List<ServiceProcess> servers;
   final List<URI> instances;
   private final String database;
   private HaProxy balancer;
   private Tokens first;
 
-  private Cluster(Path workDir, List<PayaraMicro> servers, String database) {
+  private Cluster(Path workDir, List<ServiceProcess> servers, String database) {
     this.workDir = workDir;
     this.servers = servers;
     this.instances = new ArrayList<>();
@@ -53,12 +55,12 @@ final class Cluster implements AutoCloseable, ExtensionContext.Store.CloseableRe
     int balancerPort = PayaraMicro.freePort();
     Map<String, String> shared = sharedSettings(balancerPort);
     String database = FreshDatabase.own(name, shared);
-    List<PayaraMicro> servers = new ArrayList<>();
+    List<ServiceProcess> servers = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
       Map<String, String> env = new HashMap<>(shared);
       env.put("DATA_DIR", workDir.resolve("data-" + i).toString());
       env.putAll(settings);
-      servers.add(new PayaraMicro("payara-" + i, workDir, env));
+      servers.add(ServiceProcess.of("instance-" + i, workDir, env));
     }
     Cluster cluster = new Cluster(workDir, servers, database);
     try {
@@ -78,12 +80,12 @@ final class Cluster implements AutoCloseable, ExtensionContext.Store.CloseableRe
    * another (one after another, the three stopped in about 36 s).
    */
   private static <T> List<T> atOnce(
-      List<PayaraMicro> servers, Function<PayaraMicro, Callable<T>> task)
+      List<ServiceProcess> servers, Function<ServiceProcess, Callable<T>> task)
       throws InterruptedException, ExecutionException {
     ExecutorService running = Executors.newFixedThreadPool(servers.size());
     try {
       List<Future<T>> submitted = new ArrayList<>();
-      for (PayaraMicro server : servers) {
+      for (ServiceProcess server : servers) {
         submitted.add(running.submit(task.apply(server)));
       }
       List<T> results = new ArrayList<>();
@@ -123,6 +125,11 @@ final class Cluster implements AutoCloseable, ExtensionContext.Store.CloseableRe
       }
     }
     return running;
+  }
+
+  /** The instances' server, {@code Payara Micro} or {@code WildFly}, for the figures. */
+  String serverName() {
+    return servers.get(0).serverName();
   }
 
   /** The writer's tokens of the cluster's first minute, signed by the first key. */

@@ -11,9 +11,9 @@ import org.hse.api.ChildProcess;
 
 /**
  * HAProxy from the Debian package ({@code /usr/sbin/haproxy}; {@code .ci/run} installs it when
- * missing) as a child process of the test, balancing round robin over Payara Micro instances and
- * taking an instance out while its {@code /health/ready} fails. The configuration it writes is the
- * one the README shows ("Running several instances"). Test-only.
+ * missing) as a child process of the test, balancing round robin over the service's instances
+ * (Payara Micro or WildFly) and taking an instance out while its {@code /health/ready} fails. The
+ * configuration it writes is the one the README shows ("Running several instances"). Test-only.
  */
 final class HaProxy implements AutoCloseable {
 

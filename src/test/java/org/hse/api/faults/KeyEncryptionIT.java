@@ -34,9 +34,11 @@ import java.util.stream.Collectors;
 import org.hse.api.ApiClient;
 import org.hse.api.ApiClient.Reply;
 import org.hse.api.FreshDatabase;
+import org.hse.api.ServiceProcess;
 import org.hse.api.faults.TokenRequests.Tokens;
 import org.hse.api.tokens.KeyEncryptionKey;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -65,7 +67,8 @@ import org.junit.jupiter.api.Test;
  * </ol>
  *
  * Like {@link KillDurabilityIT}, first among the fault tests ({@code @Order}): before {@link
- * SharedCluster}'s instances start. Run by {@code mvn verify -P faults}.
+ * SharedCluster}'s instances start. Run by {@code mvn verify -P faults}; skipped on WildFly ({@code
+ * -P wildfly,faults}), as it tests the application's own code on the runnable jar.
  */
 @Order(1)
 class KeyEncryptionIT {
@@ -81,6 +84,10 @@ class KeyEncryptionIT {
 
   @BeforeAll
   static void database() throws Exception {
+    Assumptions.assumeFalse(
+        ServiceProcess.onWildFly(),
+        "the keys' encryption is the application's own, the same on every server: the Payara"
+            + " fault run (-P faults) covers it, on the runnable jar");
     workDir =
         Files.createTempDirectory(
             Files.createDirectories(Path.of("target", "faults")).toAbsolutePath(), "kek-");

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import org.hse.api.ApiClient;
 import org.hse.api.ApiClient.Reply;
+import org.hse.api.ServiceProcess;
 import org.hse.api.faults.TokenRequests.Tokens;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * lived well past a rotation, so nothing is waited for, and the instances asked are the one killed
  * and started again under load and the one that ran through the database restart. Run alone, it
  * waits for the rotation (about a minute). Needs PostgreSQL: run by {@code mvn verify -P
- * faults,postgres}; skipped on H2.
+ * faults,postgres}; skipped on H2, and on WildFly, whose verifier never reads the rotated keys
+ * ({@link SharedCluster#settings()}, docs/wildfly.md).
  */
 @Order(4)
 @ExtendWith(SharedCluster.class)
@@ -38,6 +41,10 @@ class KeyRotationIT {
 
   @Test
   void tokensOfTheOldAndTheNewKeyAreAcceptedByEveryInstance() throws Exception {
+    Assumptions.assumeFalse(
+        ServiceProcess.onWildFly(),
+        "on WildFly SmallRye JWT reads the published keys once: a rotated key's tokens are refused"
+            + " until the instance restarts (docs/wildfly.md); the cluster does not rotate there");
     Cluster cluster = SharedCluster.get();
     Tokens first = cluster.first();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
@@ -59,7 +66,8 @@ class KeyRotationIT {
       assertEquals(200, refreshed.status(), refreshed.toString());
     }
     System.out.printf(
-        "KeyRotationIT: tokens of %s (the first key) and %s accepted by the %d running instances%n",
-        kid(first.access()), kid(latest.access()), running.size());
+        "KeyRotationIT: tokens of %s (the first key) and %s accepted by the %d running instances"
+            + " of %s%n",
+        kid(first.access()), kid(latest.access()), running.size(), cluster.serverName());
   }
 }

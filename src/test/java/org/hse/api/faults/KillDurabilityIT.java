@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hse.api.ApiClient;
 import org.hse.api.ApiClient.Reply;
 import org.hse.api.FreshDatabase;
+import org.hse.api.ServiceProcess;
 import org.hse.api.TestData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
@@ -29,20 +30,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 8: a write is durable when it is answered. The packaged WAR runs on Payara Micro as a child
- * process with the embedded default (H2 in a fresh data directory), or on PostgreSQL under {@code
- * -P postgres}. Several clients make a few hundred writes through the API (creates of incidents,
+ * Issue 8: a write is durable when it is answered. The packaged WAR runs as a child process ({@link
+ * ServiceProcess}: the runnable jar on Payara Micro, or WildFly with {@code -P wildfly,faults})
+ * with the embedded default (H2 in a fresh data directory), or on PostgreSQL under {@code -P
+ * postgres}. Several clients make a few hundred writes through the API (creates of incidents,
  * actions and links, and updates with {@code If-Match}); the moment the last of them is answered
  * the JVM is killed with {@code SIGKILL}, as {@code kill -9} does. The server is then started again
  * on the same data directory and database, and every acknowledged write must be there: each item
  * answers {@code view} with the ETag (version) and the field values of its last acknowledged write,
  * and the index counts exactly the acknowledged creates.
  *
+ * <p>On WildFly the embedded default is {@code configure.cli}'s H2 URL, which can carry no {@code
+ * ;WRITE_DELAY=0} (its pool splits the URL at {@code ;}): the application sets {@code WRITE_DELAY}
+ * 0 when it starts ({@code H2WriteDelay}), and that holds while the pool keeps the database open.
+ *
  * <p>Run by {@code mvn verify -P faults} (H2) and {@code -P faults,postgres} (H2, then PostgreSQL,
- * in one run); prints the figures: writes acknowledged, found after the kill, missing. {@code
- * -Dfaults.h2.url=jdbc:h2:{data}/db} runs it on an H2 URL of an operator's own instead of the
- * default ({@code {data}} stands for the test's data directory). The first of the fault tests
- * ({@code @Order}): its servers start before {@link SharedCluster}'s, which runs until the end.
+ * in one run), on WildFly by {@code -P wildfly,faults,postgres}; prints the figures: writes
+ * acknowledged, found after the kill, missing. {@code -Dfaults.h2.url=jdbc:h2:{data}/db} runs it on
+ * an H2 URL of an operator's own instead of the default ({@code {data}} stands for the test's data
+ * directory; on WildFly without {@code ;}). The first of the fault tests ({@code @Order}): its
+ * servers start before {@link SharedCluster}'s, which runs until the end.
  */
 @Order(1)
 class KillDurabilityIT {
@@ -112,8 +119,7 @@ class KillDurabilityIT {
           System.getProperty(URL_PROPERTY).replace("{data}", workDir.resolve("data").toString()));
     }
     long started = System.nanoTime();
-    try (PayaraMicro server =
-        new PayaraMicro("payara", workDir, env).shutdownGrace(PayaraMicro.QUICK_STOP)) {
+    try (ServiceProcess server = ServiceProcess.of("server", workDir, env).quickStop()) {
       URI base = server.start();
       long writing = System.nanoTime();
       List<Ack> acks = new ArrayList<>();
@@ -132,9 +138,10 @@ class KillDurabilityIT {
       Result result = verify(base, acks);
       String figures =
           String.format(
-              "KillDurabilityIT on %s: %d writes acknowledged (%s) by %d clients in %.1f s;"
+              "KillDurabilityIT on %s, %s: %d writes acknowledged (%s) by %d clients in %.1f s;"
                   + " SIGKILL sent %.1f ms after the last answer; after the restart %d found,"
                   + " %d missing%s; %.0f s in all (work dir %s)",
+              server.serverName(),
               database,
               acks.size(),
               result.byOperation,

@@ -77,9 +77,10 @@ class MultiInstanceIT {
       Map<String, Integer> identical = identicalCreates(instances, pool);
       Map<String, Integer> pairs = samePairCreates(instances, pool);
       System.out.printf(
-          "MultiInstanceIT: %d instances behind HAProxy on one PostgreSQL; identical creates"
+          "MultiInstanceIT: %d instances of %s behind HAProxy on one PostgreSQL; identical creates"
               + " x%d: %s; same pair, different ids x%d: %s; %.0f s in all%n",
           instances.size(),
+          cluster.serverName(),
           ROUNDS,
           identical,
           ROUNDS,

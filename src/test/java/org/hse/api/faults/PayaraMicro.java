@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.hse.api.ChildProcess;
+import org.hse.api.ServiceProcess;
 
 /**
- * The service as a child process of the test, the way an operator runs it, configured by
- * environment variables only, for tests that crash and restart the service: {@link #kill()} is
- * {@code kill -9}, and {@link #start()} again brings up the same configuration (port, data
- * directory, database).
+ * The service on Payara Micro as a child process of the test ({@link ServiceProcess}), the way an
+ * operator runs it, configured by environment variables only, for tests that crash and restart the
+ * service: {@link #kill()} is {@code kill -9}, and {@link #start()} again brings up the same
+ * configuration (port, data directory, database).
  *
  * <p>At the root context it is the runnable jar of the build ({@code app.jar}, {@code java -jar
  * incident-actions.jar} with {@code HTTP_PORT}, as the README's production start), which carries
@@ -35,7 +36,7 @@ import org.hse.api.ChildProcess;
  * variables given to {@link #PayaraMicro(String, Path, Map)}, so without {@code DB_URL} it runs on
  * the embedded default, H2 in {@code DATA_DIR}. Test-only.
  */
-public final class PayaraMicro implements AutoCloseable {
+public final class PayaraMicro implements ServiceProcess {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(8);
 
@@ -46,9 +47,6 @@ public final class PayaraMicro implements AutoCloseable {
    * jar's 3 s to it.
    */
   public static final Duration QUICK_STOP = Duration.ofMillis(500);
-
-  /** The system property with the child's JVM options (the {@code faults} profile sets it). */
-  static final String JVM_OPTIONS = "payara.jvmOptions";
 
   /** Prefixes of the environment variables that configure the service (README, Configuration). */
   private static final List<String> SERVICE_SETTINGS =
@@ -91,7 +89,7 @@ public final class PayaraMicro implements AutoCloseable {
 
   /**
    * Gives requests in flight this long on SIGTERM from the next start on, instead of the runnable
-   * jar's own grace ({@link #QUICK_STOP}).
+   * jar's own grace (3 s).
    */
   public synchronized PayaraMicro shutdownGrace(Duration grace) {
     this.shutdownGrace = grace;
@@ -107,7 +105,28 @@ public final class PayaraMicro implements AutoCloseable {
     return this;
   }
 
+  @Override
+  public String serverName() {
+    return "Payara Micro";
+  }
+
+  /**
+   * False: during its shutdown grace Payara Micro serves new requests too, while {@code
+   * /health/ready} answers DOWN and a balancer takes it out.
+   */
+  @Override
+  public boolean refusesRequestsWhileStopping() {
+    return false;
+  }
+
+  /** {@link #QUICK_STOP}: Payara Micro waits out its whole grace at a stop. */
+  @Override
+  public PayaraMicro quickStop() {
+    return shutdownGrace(QUICK_STOP);
+  }
+
   /** Starts Payara Micro and waits until the application answers; returns its base URL. */
+  @Override
   public synchronized URI start() {
     launch();
     process.awaitHttp(baseUrl().resolve(readiness(environment)), STARTUP_TIMEOUT);
@@ -120,7 +139,7 @@ public final class PayaraMicro implements AutoCloseable {
    * the {@link #log()} instead.
    */
   public synchronized void launch() {
-    if (process != null && process.isAlive()) {
+    if (running()) {
       throw new IllegalStateException(name + " is running");
     }
     starts++;
@@ -174,25 +193,22 @@ public final class PayaraMicro implements AutoCloseable {
         : "realms/hse/protocol/openid-connect/certs";
   }
 
-  /**
-   * The JVM options of the child, from the system property {@value #JVM_OPTIONS} (separated by
-   * spaces; none by default): the fault tests' profile gives its servers options that make them
-   * start faster (C1 alone), which tests the service, not the JIT.
-   */
-  private static List<String> jvmOptions() {
+  /** The JVM options of the child, from the system property {@value ServiceProcess#JVM_OPTIONS}. */
+  public static List<String> jvmOptions() {
     String options = System.getProperty(JVM_OPTIONS, "").strip();
     return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
   /** The application's base: {@code http://127.0.0.1:<port>/<context root>/}. */
+  @Override
   public URI baseUrl() {
     String path = contextRoot.equals("/") ? "/" : "/" + contextRoot.replaceAll("^/|/$", "") + "/";
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  /** Whether the server's process runs: started, and neither killed nor stopped since. */
-  public synchronized boolean running() {
-    return process != null && process.isAlive();
+  @Override
+  public synchronized ChildProcess process() {
+    return process;
   }
 
   /** The process id of the running server. */
@@ -200,25 +216,8 @@ public final class PayaraMicro implements AutoCloseable {
     return process.pid();
   }
 
-  /** {@code kill -9}: ends the JVM at once, without shutdown hooks or a chance to flush. */
-  public synchronized void kill() {
-    process.kill();
-  }
-
-  /**
-   * {@code kill -TERM}: asks the server to stop, as an orchestrator does, and returns at once; the
-   * server stops within its shutdown grace.
-   */
-  public synchronized void terminate() {
-    process.terminate();
-  }
-
-  /** Waits until the server process has exited; its exit code. */
-  public int awaitExit(Duration timeout) throws InterruptedException {
-    return process.awaitExit(timeout);
-  }
-
   /** Where the server's output goes: one file for every start, appended. */
+  @Override
   public Path log() {
     return workDir.resolve(name + ".log");
   }

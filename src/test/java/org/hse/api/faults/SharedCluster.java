@@ -2,6 +2,7 @@ package org.hse.api.faults;
 
 import java.util.Map;
 import org.hse.api.FreshDatabase;
+import org.hse.api.ServiceProcess;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * error). The classes keep their items apart: {@link MultiInstanceIT} in project 1, {@link
  * FaultLoadIT} in project 2.
  *
- * <p>Needs PostgreSQL ({@code -P faults,postgres}): the classes that use it are skipped on H2.
+ * <p>Needs PostgreSQL ({@code -P faults,postgres}): the classes that use it are skipped on H2. On
+ * WildFly ({@code -P wildfly,faults,postgres}) the keys keep their default rotation ({@link
+ * #settings()}).
  */
 final class SharedCluster implements BeforeAllCallback {
 
@@ -55,9 +58,20 @@ final class SharedCluster implements BeforeAllCallback {
     return running;
   }
 
+  /**
+   * On WildFly the keys do not rotate within the run: SmallRye JWT, WildFly's verifier, reads the
+   * published keys ({@code <data dir>/keys/jwks.json}) once, so an instance refuses the tokens of a
+   * generation added after its first verification until it restarts ("Token refused:
+   * reason=signature"), and every writer through the balancer would meet those 401s. {@link
+   * KeyRotationIT} is skipped there; the instances keep the default rotation (a day).
+   */
+  static Map<String, String> settings() {
+    return ServiceProcess.onWildFly() ? Map.of("AUTH_TOKEN_LIFETIME", "3600") : SETTINGS;
+  }
+
   private static Cluster start() {
     try {
-      return Cluster.start("cluster", INSTANCES, SETTINGS);
+      return Cluster.start("cluster", INSTANCES, settings());
     } catch (Exception e) {
       throw new IllegalStateException("the shared cluster did not start", e);
     }

@@ -27,6 +27,13 @@ class DatabaseUnavailableTest {
           new EJBException(new PersistenceException(new RuntimeException("wrapped", cause)));
       assertTrue(DatabaseUnavailable.causes(wrapped), cause.toString());
     }
+    // WildFly's failed commit: Narayana's RollbackException, the pool's exception suppressed in it
+    RuntimeException commit = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+    commit.addSuppressed(
+        new Exception(
+            "IJ001156: Could not commit local transaction",
+            new SQLException("terminating connection due to administrator command", "57P01")));
+    assertTrue(DatabaseUnavailable.causes(new EJBException(new RuntimeException(commit))));
     SQLException chained = new SQLException("batch failed", "XX000");
     chained.setNextException(new SQLException("connection reset", "08006"));
     assertTrue(DatabaseUnavailable.causes(new PersistenceException(chained)));
