@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 
 /**
  * Whether a failure means the database could not be reached (a restart, a failover, a network cut),
@@ -29,6 +30,15 @@ import java.util.Set;
  * IJ001156: Could not commit local transaction}, caused by the driver's {@code 57P01}) as a
  * suppressed one; read by its causes alone, that failure was answered 500 during a PostgreSQL
  * restart ({@code FaultLoadIT} on WildFly).
+ *
+ * <p>On Payara the same failed commit arrives as an {@link XAException} of the pool's one-phase
+ * commit ({@code ConnectorXAResource}), which keeps the driver's failure in its message text alone
+ * and says only {@code XAER_RMERR}: an error of the resource manager, whose one resource is this
+ * database. A transaction manager's verdict that the database failed at commit ({@code XAER_RMERR},
+ * {@code XAER_RMFAIL}, {@code XA_RBCOMMFAIL}) counts too: whether the commit happened is unknown,
+ * and a retry is the answer that is safe (a create retried with its id, an update with its {@code
+ * If-Match}), where a 500 would say the request was wrong (one such 500 in a PostgreSQL restart
+ * under load, {@code FaultLoadIT} on Payara).
  */
 public final class DatabaseUnavailable {
 
@@ -65,7 +75,14 @@ public final class DatabaseUnavailable {
         || cause instanceof SQLTransientConnectionException
         || cause instanceof SQLNonTransientConnectionException
         || cause instanceof SQLRecoverableException
-        || cause instanceof SQLException sql && unreachableState(sql);
+        || cause instanceof SQLException sql && unreachableState(sql)
+        || cause instanceof XAException xa && failedResourceManager(xa);
+  }
+
+  private static boolean failedResourceManager(XAException xa) {
+    return xa.errorCode == XAException.XAER_RMERR
+        || xa.errorCode == XAException.XAER_RMFAIL
+        || xa.errorCode == XAException.XA_RBCOMMFAIL;
   }
 
   private static boolean unreachableState(SQLException sql) {

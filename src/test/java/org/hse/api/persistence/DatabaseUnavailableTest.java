@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.resource.spi.ResourceAllocationException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUnavailableTest {
@@ -34,6 +35,15 @@ class DatabaseUnavailableTest {
             "IJ001156: Could not commit local transaction",
             new SQLException("terminating connection due to administrator command", "57P01")));
     assertTrue(DatabaseUnavailable.causes(new EJBException(new RuntimeException(commit))));
+    // Payara's failed commit: the pool's XAException, the driver's failure in its message alone
+    XAException payaraCommit =
+        new XAException(
+            "jakarta.resource.spi.LocalTransactionException: An I/O error occurred while sending to"
+                + " the backend.");
+    payaraCommit.errorCode = XAException.XAER_RMERR;
+    assertTrue(
+        DatabaseUnavailable.causes(
+            new EJBException(new RuntimeException("commit failed", payaraCommit))));
     SQLException chained = new SQLException("batch failed", "XX000");
     chained.setNextException(new SQLException("connection reset", "08006"));
     assertTrue(DatabaseUnavailable.causes(new PersistenceException(chained)));
@@ -46,5 +56,6 @@ class DatabaseUnavailableTest {
         DatabaseUnavailable.causes(
             new PersistenceException(new SQLException("duplicate key", "23505"))));
     assertFalse(DatabaseUnavailable.causes(new SQLException("no state")));
+    assertFalse(DatabaseUnavailable.causes(new XAException(XAException.XAER_NOTA)));
   }
 }
