@@ -43,19 +43,23 @@ end
 local json = tokens[1]
 
 local created = 0
+local all_threads = {}
 function setup(thread)
   thread:set("tid", created)
   created = created + 1
+  all_threads[#all_threads + 1] = thread
 end
 
 local next_request, on_response
 
 -- a new pair for every create, in projects 2..20 in turn (with that project's writer): incident
 -- k of the project with its action k + s, where the shift s skips the multiples of I/5 (the
--- generated links' own shifts), so that no pair is linked twice; OFFSET keeps runs apart
+-- generated links' own shifts), so that no pair is linked twice; OFFSET keeps runs apart (a create
+-- run's RESULT line ends with next=, the number after the highest it used, where the next may start)
 local function create()
   local p = offset + tid + counter * threads
   counter = counter + 1
+  top = p
   local project = p % (PROJECTS - 1) + 2
   local q = idiv(p, PROJECTS - 1)
   local k = q % incidents
@@ -147,7 +151,15 @@ end
 function done(summary, latency, requests)
   local errors = summary.errors
   local failed = errors.connect + errors.read + errors.write + errors.timeout + errors.status
-  io.write(string.format("RESULT %s requests=%d rps=%.1f p50=%.1f p99=%.1f errors=%d timeouts=%d\n",
+  local next_pair = ""
+  if scenario == "create" then
+    local highest = offset - 1
+    for _, thread in ipairs(all_threads) do
+      highest = math.max(highest, thread:get("top") or highest)
+    end
+    next_pair = string.format(" next=%d", highest + 1)
+  end
+  io.write(string.format("RESULT %s requests=%d rps=%.1f p50=%.1f p99=%.1f errors=%d timeouts=%d%s\n",
     scenario, summary.requests, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, failed, errors.timeout))
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, failed, errors.timeout, next_pair))
 end

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -72,6 +73,21 @@ public final class SharedServer implements BeforeAllCallback {
   /** The server's log: everything the server printed, for tests that search it. */
   public static Path log() {
     return running.log();
+  }
+
+  /** How far the server's log reaches now: a mark for {@link #logSince}. */
+  static long logMark() throws IOException {
+    return Files.exists(log()) ? Files.size(log()) : 0;
+  }
+
+  /** What the server logged after {@code mark}, as ISO-8859-1 (any byte reads as a character). */
+  static String logSince(long mark) throws IOException {
+    if (!Files.exists(log())) {
+      return "";
+    }
+    byte[] all = Files.readAllBytes(log());
+    int from = (int) Math.min(mark, all.length);
+    return new String(all, from, all.length - from, StandardCharsets.ISO_8859_1);
   }
 
   /** The shared server's process (on WildFly {@code standalone.sh}, whose child is the JVM). */

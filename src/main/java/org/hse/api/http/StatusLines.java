@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hse.api.errors.ErrorResponses;
 
@@ -74,10 +73,12 @@ public class StatusLines extends HttpFilter {
           .invoke(grizzly, status, reason);
     } catch (ReflectiveOperationException | RuntimeException e) {
       unsupported = true;
-      LOG.log(
-          Level.WARNING,
-          "This container's response does not take a reason phrase; status lines keep its own.",
-          e);
+      LOG.info(
+          () ->
+              "This container's response does not take a reason phrase; status lines keep its"
+                  + " own ("
+                  + e
+                  + ").");
     }
   }
 

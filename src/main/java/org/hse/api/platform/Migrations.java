@@ -48,7 +48,7 @@ public class Migrations {
     }
     Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
-        .locations(locations(database, "classpath:"))
+        .locations(MigrationLocations.of(database, "classpath:"))
         .javaMigrations(new DeletedItemsFromHistory(models.all()))
         .load()
         .migrate();
@@ -58,19 +58,5 @@ public class Migrations {
       throw new IllegalStateException(
           "The columns of the tables of deleted items were unreadable", e);
     }
-  }
-
-  /**
-   * Where the migrations of this database live: {@code db/migration} for every database, and for
-   * PostgreSQL also {@code db/postgresql}, which holds what H2 cannot do (expression indexes),
-   * numbered between the common versions (e.g. {@code V2_1}).
-   *
-   * @param database the JDBC product name, e.g. {@code PostgreSQL} or {@code H2}
-   * @param prefix {@code classpath:} in the server, {@code filesystem:src/main/resources/} in tools
-   */
-  public static String[] locations(String database, String prefix) {
-    return "PostgreSQL".equals(database)
-        ? new String[] {prefix + "db/migration", prefix + "db/postgresql"}
-        : new String[] {prefix + "db/migration"};
   }
 }

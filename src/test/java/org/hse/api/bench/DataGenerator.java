@@ -25,7 +25,7 @@ import org.hse.api.model.Field;
 import org.hse.api.model.ResourceModel;
 import org.hse.api.model.Values;
 import org.hse.api.platform.DeletedItemsFromHistory;
-import org.hse.api.platform.Migrations;
+import org.hse.api.platform.MigrationLocations;
 import org.hse.api.query.DeletedItems;
 
 /**
@@ -160,7 +160,7 @@ public final class DataGenerator {
     Flyway.configure()
         .dataSource(url, user, password)
         .locations(
-            Migrations.locations(
+            MigrationLocations.of(
                 dialect == Dialect.POSTGRES ? "PostgreSQL" : "H2",
                 "filesystem:src/main/resources/"))
         // the fill writes the deleted items' rows itself: migration 7.1 has none to write here
