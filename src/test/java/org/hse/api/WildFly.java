@@ -19,16 +19,17 @@ import java.util.stream.Stream;
 import org.hse.api.faults.PayaraMicro;
 
 /**
- * The packaged WAR on the WildFly that {@code -P wildfly} unpacked and configured with {@code
- * server-config/wildfly/configure.cli} ({@code wildfly.home}), started as an operator starts it:
- * {@code bin/standalone.sh -c standalone.xml}, the WAR in the deployments directory with a {@code
- * .dodeploy} marker, served at the server's root as on Payara (the overlay's {@code
- * jboss-web.xml}). The server runs on a base directory of its own ({@code jboss.server.base.dir}: a
- * copy of the configured {@code standalone/configuration} and the overlay's content, less any
- * deployment), so that the Arquillian WildFly of the same profile and this one never share data,
- * deployments or logs; and on a port offset at which every port of {@code standard-sockets} is
- * free, never 8080 or 9990. Its settings are exactly the given environment variables, which {@code
- * web-datasource.xml} and MicroProfile Config read as Payara does. Test-only.
+ * The server that {@code -P wildfly} provisioned and configured with {@code
+ * server-config/wildfly/configure.cli}, with the WAR in its deployments directory ({@code
+ * wildfly.home}, {@code target/server}: what an operator deploys), started as an operator starts
+ * it: {@code bin/standalone.sh -c standalone.xml}, served at the server's root as on Payara (the
+ * overlay's {@code jboss-web.xml}). The server runs on a base directory of its own ({@code
+ * jboss.server.base.dir}: a copy of the configured {@code standalone/configuration}, the overlay's
+ * content and the server's WAR, with a {@code .dodeploy} marker), so that several servers of the
+ * same home and the Arquillian WildFly of the same profile never share data, deployments or logs;
+ * and on a port offset at which every port of {@code standard-sockets} is free, never 8080 or 9990.
+ * Its settings are exactly the given environment variables, which {@code web-datasource.xml} and
+ * MicroProfile Config read as Payara does. Test-only.
  *
  * <p>As a {@link ServiceProcess} of the fault tests it is killed, stopped and started again on the
  * same port offset, data directory and database: each start on a fresh base directory, its output
@@ -110,7 +111,7 @@ public final class WildFly implements ServiceProcess {
     }
     if (!Files.isExecutable(home.resolve("bin/standalone.sh"))) {
       throw new IllegalStateException(
-          "wildfly.home is no WildFly the build unpacked ("
+          "wildfly.home is no WildFly the build provisioned ("
               + home
               + "): run mvn verify -P wildfly");
     }
@@ -175,8 +176,9 @@ public final class WildFly implements ServiceProcess {
   }
 
   /**
-   * A fresh base directory: the configuration and the deployment overlay's content that the build
-   * wrote into {@code standalone/}, and the packaged WAR with its {@code .dodeploy} marker. The log
+   * A fresh base directory: the configuration, the deployment overlay's content and the WAR that
+   * the build wrote into {@code standalone/} (the packaged WAR where the server has none), the WAR
+   * with a {@code .dodeploy} marker. The log
    * of an earlier run goes at the first start; a restart appends to it.
    */
   private void prepareBaseDir() {
@@ -187,13 +189,16 @@ public final class WildFly implements ServiceProcess {
     Path config = baseDir.resolve("configuration/standalone.xml");
     Path deployments = baseDir.resolve("deployments");
     try {
-      // the Arquillian WildFly of the same run writes its deployment (incident-actions.war too)
-      // into standalone.xml while it is deployed: this server deploys the build's WAR alone
+      // a standalone.xml that names deployments (one made through the management interface)
+      // would start them too: this server deploys the WAR of the deployments directory alone
       Files.writeString(
           config,
           Files.readString(config).replaceAll("(?s)\\s*<deployments>.*?</deployments>", ""));
       Files.createDirectories(deployments);
-      Files.copy(Path.of(PayaraMicro.buildFile("app.war")), deployments.resolve(WAR));
+      Path war = standalone.resolve("deployments").resolve(WAR);
+      Files.copy(
+          Files.exists(war) ? war : Path.of(PayaraMicro.buildFile("app.war")),
+          deployments.resolve(WAR));
       Files.createFile(deployments.resolve(WAR + ".dodeploy"));
       if (++starts == 1) {
         Files.deleteIfExists(log);
