@@ -178,8 +178,8 @@ public final class WildFly implements ServiceProcess {
   /**
    * A fresh base directory: the configuration, the deployment overlay's content and the WAR that
    * the build wrote into {@code standalone/} (the packaged WAR where the server has none), the WAR
-   * with a {@code .dodeploy} marker. The log
-   * of an earlier run goes at the first start; a restart appends to it.
+   * with a {@code .dodeploy} marker. The log of an earlier run goes at the first start; a restart
+   * appends to it.
    */
   private void prepareBaseDir() {
     Path standalone = home.resolve("standalone");
