@@ -674,6 +674,23 @@ class HostileIT {
     assertFalse(docsPolicy.contains("unsafe-eval"), docsPolicy);
   }
 
+  /**
+   * The public JWK set is the one answer a cache may keep, for 30 s: WildFly's verifier fetches it
+   * from its own server and keeps it that long ({@code org.hse.api.tokens.ServedKeysLocation}); one
+   * value, which replaced the application's {@code no-store} rather than joined it.
+   */
+  @Test
+  void theJwksMayBeKeptThirtySeconds() {
+    Reply certs = anonymous.get("realms/hse/protocol/openid-connect/certs");
+    assertEquals(200, certs.status(), certs.toString());
+    List<String> cacheControl =
+        certs.headers().entrySet().stream()
+            .filter(header -> "Cache-Control".equalsIgnoreCase(header.getKey()))
+            .flatMap(header -> header.getValue().stream())
+            .toList();
+    assertEquals(List.of("max-age=30"), cacheControl);
+  }
+
   private static Reply login(String user, String password) {
     return login(user, password, Map.of());
   }

@@ -49,10 +49,11 @@ import org.hse.api.persistence.DataSourceName;
  * auth.key.rotation} seconds (default one day), the first instance to notice adds the next
  * generation, which is published at once and signs {@code auth.key.publish-delay} seconds later
  * (default 120): longer than a verifier keeps the JWKS it read ({@code publicKey.cache.ttl}, 30 s,
- * and the {@value #REFRESH_SECONDS} s between reads), so no instance meets a token of a key it does
- * not know yet. Instances race to add a generation through its primary key: the loser reads the
- * winner's. A generation is deleted once no token it signed can still be valid. The times are the
- * instances' clocks, which are assumed to agree within seconds (NTP).
+ * on Payara; the {@code max-age} of the endpoint's own JWKS, 30 s, on WildFly: {@link
+ * ServedKeysLocation}; and the {@value #REFRESH_SECONDS} s between reads), so no instance meets a
+ * token of a key it does not know yet. Instances race to add a generation through its primary key:
+ * the loser reads the winner's. A generation is deleted once no token it signed can still be valid.
+ * The times are the instances' clocks, which are assumed to agree within seconds (NTP).
  *
  * <p>The periodic read is a task of the default {@link ManagedScheduledExecutorService}, not an EJB
  * timer: Payara Micro 7.2026 counts itself as EJB Lite and warns at every start about any bean with

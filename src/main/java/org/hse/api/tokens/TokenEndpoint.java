@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -48,7 +49,20 @@ public class TokenEndpoint {
 
   @Inject TokenService service;
 
+  /**
+   * Seconds for which a verifier may keep the JWK set ({@code Cache-Control: max-age} of {@code
+   * certs}): as long as Payara keeps the keys it reads ({@code publicKey.cache.ttl} in {@code
+   * payara-mp-jwt.properties}). SmallRye JWT (WildFly), which fetches this answer ({@link
+   * ServedKeysLocation}), keeps it for that long instead of its {@code
+   * smallrye.jwt.jwks.refresh-interval} (60 minutes), so a new key generation reaches it well
+   * before it signs ({@link SharedKeys}). The set holds public keys only, no tenant's data, so the
+   * application's {@code no-store} is not needed here.
+   */
+  static final int KEYS_MAX_AGE = 30;
+
   @Context HttpServletRequest request;
+
+  @Context HttpServletResponse response;
 
   @POST
   @Path("token")
@@ -100,6 +114,9 @@ public class TokenEndpoint {
   @Produces(MediaType.APPLICATION_JSON)
   public Response certs(@PathParam("realm") String realm) {
     requireServed(realm);
+    // on the servlet response, not the Response: it replaces the filter's no-store, where a JAX-RS
+    // header could be added beside it (RESTEasy adds)
+    response.setHeader("Cache-Control", "max-age=" + KEYS_MAX_AGE);
     return Response.ok(service.keys().publicJwks().toString()).build();
   }
 

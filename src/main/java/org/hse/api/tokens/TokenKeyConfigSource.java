@@ -2,7 +2,9 @@ package org.hse.api.tokens;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -20,6 +22,11 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * microprofile-config.properties} (100), environment (300) and system properties (400), so an
  * operator's own location, or own {@code mp.jwt.verify.publickey}, always wins. Registered through
  * {@code META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource}.
+ *
+ * <p>On WildFly the location is the endpoint's own JWK set over HTTP instead ({@link
+ * ServedKeysLocation}): SmallRye JWT reads a file once, but fetches an {@code http} location again
+ * when its cache expires and for an unknown key id. The file is written there too, and is what a
+ * WildFly whose endpoint is switched off reads.
  */
 public class TokenKeyConfigSource implements ConfigSource {
 
@@ -44,7 +51,12 @@ public class TokenKeyConfigSource implements ConfigSource {
     }
     RESOLVING.set(Boolean.TRUE);
     try {
-      Path dataDir = AuthSettings.dataDir(ConfigProvider.getConfig());
+      Config config = ConfigProvider.getConfig();
+      Optional<String> served = ServedKeysLocation.onWildFly(config);
+      if (served.isPresent()) {
+        return served.get();
+      }
+      Path dataDir = AuthSettings.dataDir(config);
       Path file = publishedKeys(dataDir);
       if (!Files.exists(file)) {
         SharedKeys.write(file, SigningKeys.in(dataDir).publicJwks());

@@ -14,9 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.hse.api.ApiClient;
 import org.hse.api.ApiClient.Reply;
-import org.hse.api.ServiceProcess;
 import org.hse.api.faults.TokenRequests.Tokens;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * lived well past a rotation, so nothing is waited for, and the instances asked are the one killed
  * and started again under load and the one that ran through the database restart. Run alone, it
  * waits for the rotation (about a minute). Needs PostgreSQL: run by {@code mvn verify -P
- * faults,postgres}; skipped on H2, and on WildFly, whose verifier never reads the rotated keys
- * ({@link SharedCluster#settings()}, docs/wildfly.md).
+ * faults,postgres} on Payara and {@code -P wildfly,faults,postgres} on WildFly, whose verifier
+ * fetches the keys from the instance's own JWK set ({@code org.hse.api.tokens.ServedKeysLocation});
+ * skipped on H2.
  */
 @Order(4)
 @ExtendWith(SharedCluster.class)
@@ -41,10 +40,6 @@ class KeyRotationIT {
 
   @Test
   void tokensOfTheOldAndTheNewKeyAreAcceptedByEveryInstance() throws Exception {
-    Assumptions.assumeFalse(
-        ServiceProcess.onWildFly(),
-        "on WildFly SmallRye JWT reads the published keys once: a rotated key's tokens are refused"
-            + " until the instance restarts (docs/wildfly.md); the cluster does not rotate there");
     Cluster cluster = SharedCluster.get();
     Tokens first = cluster.first();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5));

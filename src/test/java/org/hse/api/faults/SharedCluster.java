@@ -2,7 +2,6 @@ package org.hse.api.faults;
 
 import java.util.Map;
 import org.hse.api.FreshDatabase;
-import org.hse.api.ServiceProcess;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,14 +17,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Its settings are the union of what the three need: keys that rotate ({@code
  * AUTH_KEY_ROTATION=5}: a generation signs for 5 s before the next one is added, {@code
  * AUTH_KEY_PUBLISH_DELAY=50}: which signs 50 s later, more than the 10 s between reads of the keys
- * and the 30 s Payara keeps them), and tokens that outlive the run ({@code
- * AUTH_TOKEN_LIFETIME=3600}: however slow the machine, a 401 in the fault test would count as an
- * error). The classes keep their items apart: {@link MultiInstanceIT} in project 1, {@link
+ * and the 30 s Payara, or WildFly's SmallRye JWT, keeps them), and tokens that outlive the run
+ * ({@code AUTH_TOKEN_LIFETIME=3600}: however slow the machine, a 401 in the fault test would count
+ * as an error). The classes keep their items apart: {@link MultiInstanceIT} in project 1, {@link
  * FaultLoadIT} in project 2.
  *
- * <p>Needs PostgreSQL ({@code -P faults,postgres}): the classes that use it are skipped on H2. On
- * WildFly ({@code -P wildfly,faults,postgres}) the keys keep their default rotation ({@link
- * #settings()}).
+ * <p>Needs PostgreSQL ({@code -P faults,postgres}, on WildFly {@code -P wildfly,faults,postgres},
+ * with the same settings): the classes that use it are skipped on H2.
  */
 final class SharedCluster implements BeforeAllCallback {
 
@@ -58,20 +56,9 @@ final class SharedCluster implements BeforeAllCallback {
     return running;
   }
 
-  /**
-   * On WildFly the keys do not rotate within the run: SmallRye JWT, WildFly's verifier, reads the
-   * published keys ({@code <data dir>/keys/jwks.json}) once, so an instance refuses the tokens of a
-   * generation added after its first verification until it restarts ("Token refused:
-   * reason=signature"), and every writer through the balancer would meet those 401s. {@link
-   * KeyRotationIT} is skipped there; the instances keep the default rotation (a day).
-   */
-  static Map<String, String> settings() {
-    return ServiceProcess.onWildFly() ? Map.of("AUTH_TOKEN_LIFETIME", "3600") : SETTINGS;
-  }
-
   private static Cluster start() {
     try {
-      return Cluster.start("cluster", INSTANCES, settings());
+      return Cluster.start("cluster", INSTANCES, SETTINGS);
     } catch (Exception e) {
       throw new IllegalStateException("the shared cluster did not start", e);
     }

@@ -15,7 +15,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -24,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.eclipse.microprofile.config.Config;
+import org.hse.api.MapConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +103,7 @@ class TokenRefusalTest {
   void readsTheChecksFromTheConfiguration() {
     TokenRefusal.Checks checks =
         TokenRefusal.Checks.from(
-            config(
+            MapConfig.of(
                 Map.of(
                     "mp.jwt.verify.issuer", ISSUER,
                     "mp.jwt.verify.audiences", "api, other,",
@@ -112,10 +111,11 @@ class TokenRefusalTest {
     assertEquals(Optional.of(ISSUER), checks.issuer());
     assertEquals(Set.of("api", "other"), checks.audiences());
     assertEquals(Duration.ofSeconds(5), checks.clockSkew());
-    assertEquals(Duration.ofSeconds(30), TokenRefusal.Checks.from(config(Map.of())).clockSkew());
+    assertEquals(
+        Duration.ofSeconds(30), TokenRefusal.Checks.from(MapConfig.of(Map.of())).clockSkew());
     assertThrows(
         IllegalArgumentException.class,
-        () -> TokenRefusal.Checks.from(config(Map.of("mp.jwt.verify.clock.skew", "-1"))));
+        () -> TokenRefusal.Checks.from(MapConfig.of(Map.of("mp.jwt.verify.clock.skew", "-1"))));
   }
 
   private static TokenRefusal refusal(String token) {
@@ -157,20 +157,5 @@ class TokenRefusalTest {
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** A configuration of these values that answers {@code getOptionalValue} for String and Long. */
-  private static Config config(Map<String, String> values) {
-    return (Config)
-        Proxy.newProxyInstance(
-            Config.class.getClassLoader(),
-            new Class<?>[] {Config.class},
-            (proxy, method, args) -> {
-              if (!method.getName().equals("getOptionalValue")) {
-                throw new UnsupportedOperationException(method.getName());
-              }
-              Optional<String> value = Optional.ofNullable(values.get((String) args[0]));
-              return args[1] == Long.class ? value.map(Long::valueOf) : value;
-            });
   }
 }
