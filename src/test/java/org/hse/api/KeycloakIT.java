@@ -267,22 +267,7 @@ class KeycloakIT {
   @Test
   @Order(9)
   void theBuiltInTokenEndpointIsOff() {
-    Reply login =
-        anonymous.send(
-            "POST",
-            "realms/hse/protocol/openid-connect/token",
-            ApiClient.form(
-                Map.of(
-                    "grant_type",
-                    "password",
-                    "client_id",
-                    "api",
-                    "username",
-                    "kc-writer",
-                    "password",
-                    PASSWORDS.get("kc-writer"))),
-            "application/x-www-form-urlencoded",
-            Map.of());
+    Reply login = anonymous.passwordGrant("kc-writer", PASSWORDS.get("kc-writer"), Map.of());
     assertEquals(404, login.status(), login.body());
     assertEquals(404, anonymous.get("realms/hse/protocol/openid-connect/certs").status());
   }
