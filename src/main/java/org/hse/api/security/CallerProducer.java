@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.security.Principal;
 import java.util.Collection;
@@ -29,8 +30,20 @@ public class CallerProducer {
 
   @Inject JsonWebToken token;
 
+  @Inject SecurityContext security;
+
+  /**
+   * The caller of this request: from a verified token among the caller's principals (the one that
+   * {@link KeptKeyVerifier} verified on Payara, or the server's), else from the server's {@code
+   * JsonWebToken}.
+   */
   @Produces
   public Caller caller() {
+    for (JsonWebToken verified : security.getPrincipalsByType(JsonWebToken.class)) {
+      if (verified.getRawToken() != null) {
+        return fromToken(verified);
+      }
+    }
     if (token == null || token.getRawToken() == null) {
       throw new NotAuthorizedException("Bearer");
     }

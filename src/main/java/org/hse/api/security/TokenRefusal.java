@@ -23,8 +23,9 @@ import org.eclipse.microprofile.config.Config;
  *
  * <p>Payara's MicroProfile JWT refuses a token without saying why, so the class is found here by
  * reading the token's claims unverified, against the same settings Payara checks. That reading only
- * ever names a reason; whether the token is accepted is Payara's verification alone (and the {@link
- * #NOT_YET_VALID} check before it, which can only refuse).
+ * ever names a reason; whether the token is accepted is the verifier's alone ({@link
+ * KeptKeyVerifier} on Payara, SmallRye JWT on WildFly; and the {@link #NOT_YET_VALID} check before
+ * it, which can only refuse).
  */
 enum TokenRefusal {
   EMPTY("The bearer token is empty."),
