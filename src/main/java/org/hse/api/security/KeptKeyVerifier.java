@@ -97,14 +97,21 @@ final class KeptKeyVerifier {
 
   /**
    * The verifier of this configuration, or none where verification must stay Payara's: no issuer or
-   * no key configured, or a setting of {@link #LEFT_TO_PAYARA}.
+   * no key configured, a key location that names neither a URL nor a resource of the application,
+   * an inline key that does not parse (Payara then refuses every token, as it did before this
+   * class), or a setting of {@link #LEFT_TO_PAYARA}.
    */
   static Optional<KeptKeyVerifier> of(Config config) {
     if (LEFT_TO_PAYARA.stream().anyMatch(name -> setting(config, name).isPresent())) {
       return Optional.empty();
     }
     Optional<String> issuer = setting(config, ISSUER);
-    Optional<JWKSource<SecurityContext>> keys = keys(config);
+    Optional<JWKSource<SecurityContext>> keys;
+    try {
+      keys = keys(config);
+    } catch (IllegalArgumentException unusable) {
+      return Optional.empty();
+    }
     if (issuer.isEmpty() || keys.isEmpty()) {
       return Optional.empty();
     }

@@ -119,6 +119,22 @@ class KeptKeyVerifierTest {
     assertTrue(
         KeptKeyVerifier.of(MapConfig.of(Map.of("mp.jwt.verify.issuer", ISSUER))).isEmpty(),
         "no key");
+    assertTrue(
+        KeptKeyVerifier.of(
+                MapConfig.of(
+                    Map.of(
+                        "mp.jwt.verify.issuer",
+                        ISSUER,
+                        "mp.jwt.verify.publickey.location",
+                        "/etc/no/such/jwks.json")))
+            .isEmpty(),
+        "a location that is neither a URL nor a resource");
+    assertTrue(
+        KeptKeyVerifier.of(
+                MapConfig.of(
+                    Map.of("mp.jwt.verify.issuer", ISSUER, "mp.jwt.verify.publickey", "{not json")))
+            .isEmpty(),
+        "an inline key that does not parse");
   }
 
   @Test
