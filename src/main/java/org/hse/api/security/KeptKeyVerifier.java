@@ -58,7 +58,6 @@ import org.eclipse.microprofile.config.Config;
  */
 final class KeptKeyVerifier {
 
-  static final String ISSUER = "mp.jwt.verify.issuer";
   static final String LOCATION = "mp.jwt.verify.publickey.location";
   static final String INLINE_KEY = "mp.jwt.verify.publickey";
 
@@ -102,23 +101,23 @@ final class KeptKeyVerifier {
    * class), or a setting of {@link #LEFT_TO_PAYARA}.
    */
   static Optional<KeptKeyVerifier> of(Config config) {
-    if (LEFT_TO_PAYARA.stream().anyMatch(name -> setting(config, name).isPresent())) {
+    if (LEFT_TO_PAYARA.stream()
+        .anyMatch(name -> TokenRefusal.Checks.setting(config, name).isPresent())) {
       return Optional.empty();
     }
-    Optional<String> issuer = setting(config, ISSUER);
+    TokenRefusal.Checks checks = TokenRefusal.Checks.from(config);
     Optional<JWKSource<SecurityContext>> keys;
     try {
       keys = keys(config);
     } catch (IllegalArgumentException unusable) {
       return Optional.empty();
     }
-    if (issuer.isEmpty() || keys.isEmpty()) {
+    if (checks.issuer().isEmpty() || keys.isEmpty()) {
       return Optional.empty();
     }
-    TokenRefusal.Checks checks = TokenRefusal.Checks.from(config);
     return Optional.of(
         new KeptKeyVerifier(
-            keys.get(), issuer.get(), checks.audiences(), checks.clockSkew().toSeconds()));
+            keys.get(), checks.issuer().get(), checks.audiences(), checks.clockSkew().toSeconds()));
   }
 
   /** The token's claims when it passes every check, else none. */
@@ -142,7 +141,7 @@ final class KeptKeyVerifier {
 
   /** The keys: the location as Payara reads it (file, classpath or URL), else the inline key. */
   private static Optional<JWKSource<SecurityContext>> keys(Config config) {
-    Optional<String> location = setting(config, LOCATION);
+    Optional<String> location = TokenRefusal.Checks.setting(config, LOCATION);
     if (location.isPresent()) {
       long ttl = cacheTtl();
       return Optional.of(
@@ -153,7 +152,7 @@ final class KeptKeyVerifier {
               .retrying(false)
               .build());
     }
-    return setting(config, INLINE_KEY).map(KeptKeyVerifier::inline);
+    return TokenRefusal.Checks.setting(config, INLINE_KEY).map(KeptKeyVerifier::inline);
   }
 
   private static JWKSource<SecurityContext> inline(String key) {
@@ -198,13 +197,6 @@ final class KeptKeyVerifier {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Optional<String> setting(Config config, String name) {
-    return config
-        .getOptionalValue(name, String.class)
-        .map(String::strip)
-        .filter(value -> !value.isEmpty());
   }
 
   /**

@@ -90,7 +90,8 @@ enum TokenRefusal {
           Duration.ofSeconds(skew));
     }
 
-    private static Optional<String> setting(Config config, String name) {
+    /** A setting, stripped; none when it is missing or blank. */
+    static Optional<String> setting(Config config, String name) {
       return config
           .getOptionalValue(name, String.class)
           .map(String::strip)

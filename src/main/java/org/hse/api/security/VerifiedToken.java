@@ -2,7 +2,6 @@ package org.hse.api.security;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.security.enterprise.CallerPrincipal;
-import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -80,12 +79,6 @@ final class VerifiedToken extends CallerPrincipal implements JsonWebToken {
   }
 
   private static Set<String> strings(Object value) {
-    Set<String> result = new LinkedHashSet<>();
-    if (value instanceof Collection<?> values) {
-      values.forEach(item -> result.add(String.valueOf(item)));
-    } else if (value != null) {
-      result.add(String.valueOf(value));
-    }
-    return Set.copyOf(result);
+    return Set.copyOf(CallerProducer.strings(value));
   }
 }
