@@ -17,6 +17,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.hse.api.persistence.DataSourceName;
+import org.hse.api.tokens.ServedKeysProbe;
 
 /**
  * What {@code /health/ready} and {@code /health/live} (MicroProfile Health, served by Payara)
@@ -51,6 +52,8 @@ public class HealthChecks {
 
   @Inject ShutdownSignal shutdown;
 
+  @Inject ServedKeysProbe servedKeys;
+
   /**
    * Whether the last database probe failed: the failure is logged only when this changes, so that
    * an outage is one warning and its end one line, whatever the probes in between.
@@ -58,13 +61,14 @@ public class HealthChecks {
   private final AtomicBoolean databaseDown = new AtomicBoolean();
 
   /**
-   * DOWN until the application has started and from the moment the JVM is asked to stop, so that
+   * DOWN until the application has started (on WildFly: and its token verifier has the built-in
+   * endpoint's keys, {@link ServedKeysProbe}) and from the moment the JVM is asked to stop, so that
    * the balancer sends nothing to an instance still deploying and drains one that stops.
    */
   @Produces
   @Readiness
   HealthCheck accepting() {
-    return () -> status("accepting", shutdown.accepting());
+    return () -> status("accepting", shutdown.accepting() && servedKeys.verifierHasKeys());
   }
 
   @Produces

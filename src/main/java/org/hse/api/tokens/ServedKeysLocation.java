@@ -45,22 +45,24 @@ final class ServedKeysLocation {
 
   /** The {@code http} URL of this server's own JWK set, on WildFly with the endpoint on. */
   static Optional<String> onWildFly(Config config) {
+    String realm = AuthSettings.string(config, "auth.realm").orElse("hse");
+    return ownServer(config)
+        .map(server -> server + "/realms/" + realm + "/protocol/openid-connect/certs");
+  }
+
+  /**
+   * This server's HTTP address, {@code http://<host>:<port>} with the WAR at its root, on WildFly
+   * with the endpoint on.
+   */
+  static Optional<String> ownServer(Config config) {
     if (System.getProperty("jboss.home.dir") == null
         || !config.getOptionalValue(ENDPOINT_ENABLED, Boolean.class).orElse(true)) {
       return Optional.empty();
     }
-    String realm = AuthSettings.string(config, "auth.realm").orElse("hse");
     int port =
         Integer.getInteger("jboss.http.port", 8080)
             + Integer.getInteger("jboss.socket.binding.port-offset", 0);
-    return Optional.of(
-        "http://"
-            + host(System.getProperty("jboss.bind.address"))
-            + ":"
-            + port
-            + "/realms/"
-            + realm
-            + "/protocol/openid-connect/certs");
+    return Optional.of("http://" + host(System.getProperty("jboss.bind.address")) + ":" + port);
   }
 
   /** The address to connect to for a listener bound to {@code bind}. */

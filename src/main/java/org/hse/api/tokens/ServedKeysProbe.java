@@ -1,0 +1,110 @@
+package org.hse.api.tokens;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * On WildFly, whether the verifier holds the built-in endpoint's keys yet, for readiness: the
+ * instance is not ready until one token has been verified through the whole stack.
+ *
+ * <p>Why: SmallRye JWT fetches the keys of an {@code http} location ({@link ServedKeysLocation})
+ * when it first verifies a token, on the request thread, while every other request thread that
+ * meets a token waits for it (its key resolver is made under one lock). The keys are this server's
+ * own endpoint, answered by a worker thread of the same pool. When the first requests after a start
+ * are as many as the workers (32 on 2 cores), every worker waits and none is left to answer the
+ * fetch: a benchmark's 32 connections on a cold WildFly got no answer at all for over ten minutes.
+ * So, once the application has started, the readiness check sends one request with a token of no
+ * role to this server, which answers {@code 403 Forbidden} once the token is verified: the keys are
+ * fetched while no client request can hold the workers, since a balancer sends none before the
+ * instance is ready. After that SmallRye refreshes the keys under a lock that the other threads do
+ * not wait for (jose4j's {@code HttpsJwks} keeps serving the keys it has).
+ *
+ * <p>Everywhere else it is true at once: on Payara (whose verifier reads the keys' file, {@link
+ * TokenKeyConfigSource}), with the endpoint off, or with an external issuer's keys.
+ */
+@ApplicationScoped
+public class ServedKeysProbe {
+
+  private static final Logger LOG = Logger.getLogger(ServedKeysProbe.class.getName());
+
+  /** What a verified token of no role is answered: it passed the verifier, then the role check. */
+  static final int VERIFIED_WITHOUT_ROLE = 403;
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  @Inject TokenService tokens;
+
+  private final AtomicBoolean verified = new AtomicBoolean();
+  private final ReentrantLock probing = new ReentrantLock();
+
+  /**
+   * Whether a token has been verified with the served keys, or none needs to be; else sends the
+   * probe (one at a time: a concurrent caller is answered false) and answers whether it passed.
+   */
+  public boolean verifierHasKeys() {
+    if (verified.get()) {
+      return true;
+    }
+    Config config = ConfigProvider.getConfig();
+    Optional<String> server = ServedKeysLocation.ownServer(config);
+    if (server.isEmpty() || tokens.settings().externalIssuer()) {
+      verified.set(true);
+      return true;
+    }
+    if (!probing.tryLock()) {
+      return false;
+    }
+    try {
+      int status = probe(URI.create(server.get() + "/v2/project/index?per-page=1"));
+      if (status == VERIFIED_WITHOUT_ROLE) {
+        verified.set(true);
+        LOG.info("Token verifier has the served keys: a token was verified through this server");
+        return true;
+      }
+      LOG.fine(() -> "Token verifier probe answered " + status + ", not ready yet");
+      return false;
+    } finally {
+      probing.unlock();
+    }
+  }
+
+  /** The status of a request with a fresh token of no role and no tenant, or -1 without answer. */
+  private int probe(URI target) {
+    String token =
+        tokens
+            .issuer()
+            .issue(new UserAccount("readiness-probe", "", List.of(), List.of()))
+            .accessToken();
+    HttpRequest request =
+        HttpRequest.newBuilder(target)
+            .timeout(TIMEOUT)
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
+    try {
+      return HttpClient.newBuilder()
+          .connectTimeout(TIMEOUT)
+          .build()
+          .send(request, HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+}
