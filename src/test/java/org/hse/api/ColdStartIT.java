@@ -53,6 +53,9 @@ class ColdStartIT {
         Instant start = Instant.now();
         List<Future<String>> answers = clients.invokeAll(burst, 60, TimeUnit.SECONDS);
         Duration took = Duration.between(start, Instant.now());
+        System.out.printf(
+            "ColdStartIT: %d first requests after ready answered in %d ms%n",
+            BURST, took.toMillis());
         for (Future<String> answer : answers) {
           assertTrue(!answer.isCancelled(), "a request of the burst got no answer in 60 s");
           assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(answer.get()), answer.get());

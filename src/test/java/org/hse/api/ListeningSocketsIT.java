@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +23,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hse.api.ApiClient.Reply;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +65,43 @@ class ListeningSocketsIT {
         List.of("tcp 127.0.0.1:" + base.getPort()),
         listening(ReadmeServer.server().pid()),
         "listening sockets");
+  }
+
+  /**
+   * {@code HTTP_THREADS} caps the request threads: a burst of four times as many concurrent
+   * requests is answered, by no more threads of Payara's HTTP pool than the setting allows, as an
+   * operator reads them in a thread dump.
+   */
+  @Test
+  void httpThreadsCapsTheRequestThreads() throws Exception {
+    int burst = 4 * ReadmeServer.HTTP_THREADS;
+    ExecutorService clients = Executors.newFixedThreadPool(burst);
+    try {
+      List<Callable<String>> requests = new ArrayList<>();
+      for (int i = 0; i < burst; i++) {
+        requests.add(() -> RawHttp.exchange(base, "GET", "openapi", null, null, null));
+      }
+      for (Future<String> answer : clients.invokeAll(requests, 60, TimeUnit.SECONDS)) {
+        assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(answer.get()));
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    Process dump =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(ReadmeServer.server().pid()),
+                "Thread.print")
+            .redirectErrorStream(true)
+            .start();
+    String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    dump.waitFor();
+    long pool = threads.lines().filter(line -> line.startsWith("\"http-thread-pool::")).count();
+    assertTrue(
+        pool > 0, "no thread of the HTTP pool in the dump: " + threads.lines().limit(5).toList());
+    assertTrue(
+        pool <= ReadmeServer.HTTP_THREADS,
+        pool + " threads of the HTTP pool, HTTP_THREADS=" + ReadmeServer.HTTP_THREADS);
   }
 
   /**

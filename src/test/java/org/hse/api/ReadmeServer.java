@@ -26,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class ReadmeServer implements BeforeAllCallback {
 
+  /** The README server's {@code HTTP_THREADS}: below the 200 of Payara Micro's default. */
+  static final int HTTP_THREADS = 4;
+
   private static volatile StartedServer<PayaraMicro> running;
 
   private static volatile Path dataDir;
@@ -77,6 +80,9 @@ public final class ReadmeServer implements BeforeAllCallback {
     }
     env.put("DATA_DIR", dataDir.toString());
     env.put("DEMO_ENABLED", "true");
+    // the request threads an operator may cap (the README's HTTP_THREADS): ListeningSocketsIT
+    // counts them
+    env.put("HTTP_THREADS", Integer.toString(HTTP_THREADS));
     if (FreshDatabase.onPostgres()) {
       for (String name : List.of("DB_CLASS", "DB_URL", "DB_USER", "DB_PASSWORD")) {
         env.put(name, System.getenv(name));

@@ -33,7 +33,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * not wait for (jose4j's {@code HttpsJwks} keeps serving the keys it has).
  *
  * <p>Everywhere else it is true at once: on Payara (whose verifier reads the keys' file, {@link
- * TokenKeyConfigSource}), with the endpoint off, or with an external issuer's keys.
+ * TokenKeyConfigSource}), with the endpoint off, with an external issuer's keys, or without an
+ * issuer (no token can be issued, and {@link TokenService} says so at start).
  */
 @ApplicationScoped
 public class ServedKeysProbe {
@@ -60,7 +61,8 @@ public class ServedKeysProbe {
     }
     Config config = ConfigProvider.getConfig();
     Optional<String> server = ServedKeysLocation.ownServer(config);
-    if (server.isEmpty() || tokens.settings().externalIssuer()) {
+    AuthSettings settings = tokens.settings();
+    if (server.isEmpty() || !settings.endpointEnabled() || settings.issuer() == null) {
       verified.set(true);
       return true;
     }
@@ -81,13 +83,21 @@ public class ServedKeysProbe {
     }
   }
 
-  /** The status of a request with a fresh token of no role and no tenant, or -1 without answer. */
+  /**
+   * The status of a request with a fresh token of no role and no tenant, or -1 without answer (or
+   * without a token: the keys not read from the database yet).
+   */
   private int probe(URI target) {
-    String token =
-        tokens
-            .issuer()
-            .issue(new UserAccount("readiness-probe", "", List.of(), List.of()))
-            .accessToken();
+    String token;
+    try {
+      token =
+          tokens
+              .issuer()
+              .issue(new UserAccount("readiness-probe", "", List.of(), List.of()))
+              .accessToken();
+    } catch (RuntimeException e) {
+      return -1;
+    }
     HttpRequest request =
         HttpRequest.newBuilder(target)
             .timeout(TIMEOUT)
