@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -71,12 +72,35 @@ public final class ChildProcess implements AutoCloseable {
 
   /** Waits until {@code probe} answers 200; fails if the process died or the timeout passed. */
   public void awaitHttp(URI probe, Duration timeout) {
+    poll(
+        probe,
+        timeout,
+        () -> {
+          if (!process.isAlive()) {
+            throw new IllegalStateException(
+                name
+                    + " exited with "
+                    + process.exitValue()
+                    + " before it was ready:\n"
+                    + logTail());
+          }
+        },
+        () -> name + " was not ready within " + timeout + ":\n" + logTail());
+  }
+
+  /**
+   * Waits until {@code probe} answers 200, polled every 200 ms as a balancer polls a readiness
+   * check; fails when the timeout has passed.
+   */
+  public static void awaitOk(URI probe, Duration timeout) {
+    poll(probe, timeout, () -> {}, () -> probe + " did not answer 200 within " + timeout);
+  }
+
+  private static void poll(
+      URI probe, Duration timeout, Runnable stillRunning, Supplier<String> notReady) {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            name + " exited with " + process.exitValue() + " before it was ready:\n" + logTail());
-      }
+      stillRunning.run();
       try {
         HttpResponse<Void> response =
             HTTP.send(
@@ -92,8 +116,7 @@ public final class ChildProcess implements AutoCloseable {
         throw new IllegalStateException(e);
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(
-            name + " was not ready within " + timeout + ":\n" + logTail());
+        throw new IllegalStateException(notReady.get());
       }
       sleep(Duration.ofMillis(200));
     }

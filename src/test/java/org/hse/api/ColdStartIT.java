@@ -3,17 +3,10 @@ package org.hse.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,50 +31,27 @@ class ColdStartIT {
   void theFirstRequestsAfterReadyAreAnsweredEvenWhenTheyOutnumberTheWorkers() throws Exception {
     StartedServer<AutoCloseable> server = SharedServer.launch("coldstart", Map.of());
     try {
-      URI root = URI.create("http://" + server.base().getHost() + ":" + server.base().getPort());
-      awaitReady(root);
+      ChildProcess.awaitOk(server.base().resolve("/health/ready"), Duration.ofSeconds(60));
       String token =
           Tokens.signedByService(
               "admin", List.of("admin"), List.of(), Tokens.ISSUER, Instant.now());
-      ExecutorService clients = Executors.newFixedThreadPool(BURST);
-      try {
-        List<Callable<String>> burst = new ArrayList<>();
-        for (int i = 0; i < BURST; i++) {
-          burst.add(
+      Instant start = Instant.now();
+      List<String> answers =
+          RawHttp.atOnce(
+              BURST,
+              Duration.ofSeconds(60),
               () -> RawHttp.exchange(server.base(), "GET", "v2/project/index", token, null, null));
-        }
-        Instant start = Instant.now();
-        List<Future<String>> answers = clients.invokeAll(burst, 60, TimeUnit.SECONDS);
-        Duration took = Duration.between(start, Instant.now());
-        System.out.printf(
-            "ColdStartIT: %d first requests after ready answered in %d ms%n",
-            BURST, took.toMillis());
-        for (Future<String> answer : answers) {
-          assertTrue(!answer.isCancelled(), "a request of the burst got no answer in 60 s");
-          assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(answer.get()), answer.get());
-        }
-        assertTrue(
-            took.compareTo(Duration.ofSeconds(30)) < 0,
-            BURST + " first requests took " + took + " to be answered");
-      } finally {
-        clients.shutdownNow();
+      Duration took = Duration.between(start, Instant.now());
+      System.out.printf(
+          "ColdStartIT: %d first requests after ready answered in %d ms%n", BURST, took.toMillis());
+      for (String answer : answers) {
+        assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(answer), answer);
       }
+      assertTrue(
+          took.compareTo(Duration.ofSeconds(30)) < 0,
+          BURST + " first requests took " + took + " to be answered");
     } finally {
       server.close();
     }
-  }
-
-  /** Polls {@code /health/ready} as a balancer does, until it answers 200, for at most 60 s. */
-  private static void awaitReady(URI root) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(60);
-    String last = "";
-    while (Instant.now().isBefore(deadline)) {
-      last = RawHttp.exchange(root, "GET", "health/ready", null, null, null);
-      if (RawHttp.statusLine(last).equals("HTTP/1.1 200 OK")) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("/health/ready did not answer 200 within 60 s: " + last);
   }
 }

@@ -17,17 +17,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hse.api.ApiClient.Reply;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,17 +71,12 @@ class ListeningSocketsIT {
   @Test
   void httpThreadsCapsTheRequestThreads() throws Exception {
     int burst = 4 * ReadmeServer.HTTP_THREADS;
-    ExecutorService clients = Executors.newFixedThreadPool(burst);
-    try {
-      List<Callable<String>> requests = new ArrayList<>();
-      for (int i = 0; i < burst; i++) {
-        requests.add(() -> RawHttp.exchange(base, "GET", "openapi", null, null, null));
-      }
-      for (Future<String> answer : clients.invokeAll(requests, 60, TimeUnit.SECONDS)) {
-        assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(answer.get()));
-      }
-    } finally {
-      clients.shutdownNow();
+    for (String answer :
+        RawHttp.atOnce(
+            burst,
+            Duration.ofSeconds(60),
+            () -> RawHttp.exchange(base, "GET", "openapi", null, null, null))) {
+      assertEquals("HTTP/1.1 200 OK", RawHttp.statusLine(answer));
     }
     Process dump =
         new ProcessBuilder(

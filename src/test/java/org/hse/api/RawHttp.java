@@ -1,5 +1,7 @@
 package org.hse.api;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +10,16 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One HTTP/1.1 exchange on a plain socket, for what {@code java.net.http} hides: the status line as
@@ -98,6 +109,29 @@ public final class RawHttp {
   public static String body(String answer) {
     int end = answer.indexOf("\r\n\r\n");
     return end < 0 ? "" : answer.substring(end + 4);
+  }
+
+  /**
+   * The answers of {@code count} copies of one exchange sent at once, each from a thread of its
+   * own, as that many clients would; fails when one is not answered within {@code timeout}.
+   */
+  public static List<String> atOnce(int count, Duration timeout, Callable<String> exchange)
+      throws InterruptedException, ExecutionException {
+    ExecutorService clients = Executors.newFixedThreadPool(count);
+    try {
+      List<String> answers = new ArrayList<>();
+      for (Future<String> answer :
+          clients.invokeAll(
+              Collections.nCopies(count, exchange), timeout.toMillis(), MILLISECONDS)) {
+        if (answer.isCancelled()) {
+          throw new AssertionError("one of " + count + " requests got no answer in " + timeout);
+        }
+        answers.add(answer.get());
+      }
+      return answers;
+    } finally {
+      clients.shutdownNow();
+    }
   }
 
   /** The first line of the answer, e.g. {@code HTTP/1.1 422 Unprocessable Entity}. */

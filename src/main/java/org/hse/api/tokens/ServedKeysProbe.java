@@ -48,6 +48,8 @@ public class ServedKeysProbe {
 
   @Inject TokenService tokens;
 
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
   private final AtomicBoolean verified = new AtomicBoolean();
   private final ReentrantLock probing = new ReentrantLock();
 
@@ -105,11 +107,7 @@ public class ServedKeysProbe {
             .GET()
             .build();
     try {
-      return HttpClient.newBuilder()
-          .connectTimeout(TIMEOUT)
-          .build()
-          .send(request, HttpResponse.BodyHandlers.discarding())
-          .statusCode();
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.hse.api.ChildProcess;
 import org.hse.api.FreshDatabase;
 import org.hse.api.ServiceProcess;
 import org.hse.api.faults.TokenRequests.Tokens;
@@ -26,11 +28,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * and the same issuer (the balancer's URL), a data directory each, nothing else shared. The
  * database is one of the cluster's own ({@code <it.pg.db>_cluster}, {@link FreshDatabase#own}),
  * created empty and dropped at the end, so that the other fault tests may recreate {@code it.pg.db}
- * meanwhile. The instances start in parallel. As soon as they answer, the cluster logs in a writer
- * through the balancer: {@link #first}, a token of the first signing key, for the key rotation
- * test. Test-only; the tests share one ({@link SharedCluster}).
+ * meanwhile. The instances start in parallel. As soon as they are ready, the cluster logs in a
+ * writer through the balancer: {@link #first}, a token of the first signing key, for the key
+ * rotation test. Test-only; the tests share one ({@link SharedCluster}).
  */
 final class Cluster implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   final Path workDir;
   final List<ServiceProcess> servers;
@@ -64,7 +68,7 @@ final class Cluster implements AutoCloseable, ExtensionContext.Store.CloseableRe
     }
     Cluster cluster = new Cluster(workDir, servers, database);
     try {
-      cluster.instances.addAll(atOnce(servers, server -> server::start));
+      cluster.instances.addAll(atOnce(servers, server -> () -> startedAndReady(server)));
       cluster.balancer = HaProxy.start(workDir, balancerPort, cluster.instances);
       cluster.first = TokenRequests.login(cluster.balancerUrl(), "writer");
       return cluster;
@@ -72,6 +76,18 @@ final class Cluster implements AutoCloseable, ExtensionContext.Store.CloseableRe
       cluster.close();
       throw e;
     }
+  }
+
+  /**
+   * Starts the server and waits until its {@code /health/ready} answers UP, as the balancer waits
+   * before it sends it anything: on WildFly readiness comes a moment after the application answers
+   * (its token verifier must first hold the built-in endpoint's keys), and the tests expect every
+   * instance in the balancer's rotation.
+   */
+  private static URI startedAndReady(ServiceProcess server) {
+    URI base = server.start();
+    ChildProcess.awaitOk(base.resolve("/health/ready"), READY_TIMEOUT);
+    return base;
   }
 
   /**
