@@ -115,6 +115,16 @@ public final class SharedServer implements BeforeAllCallback {
    * PostgreSQL a throwaway database of its own, {@code <it.pg.db>_<name>}. The caller closes it.
    */
   static StartedServer<AutoCloseable> launch(String name, Map<String, String> settings) {
+    return launch(name, settings, "/incident-actions");
+  }
+
+  /**
+   * The same, on Payara with the WAR at {@code contextRoot}; at {@code /} it is the README's
+   * production start ({@code java -jar incident-actions.jar}, the port from {@code HTTP_PORT}). On
+   * WildFly the WAR is at {@code /} whatever this says.
+   */
+  static StartedServer<AutoCloseable> launch(
+      String name, Map<String, String> settings, String contextRoot) {
     Path work = Path.of("target", name + "-server").toAbsolutePath();
     Map<String, String> env = new HashMap<>();
     System.getenv().entrySet().stream()
@@ -134,8 +144,7 @@ public final class SharedServer implements BeforeAllCallback {
       return new StartedServer<>(server, server.start(), server.log(), database);
     }
     PayaraMicro server =
-        new PayaraMicro("payara", work, env, "/incident-actions")
-            .shutdownGrace(PayaraMicro.QUICK_STOP);
+        new PayaraMicro("payara", work, env, contextRoot).shutdownGrace(PayaraMicro.QUICK_STOP);
     try {
       // this run's log alone: HostileIT searches it for what this run's tests sent
       Files.deleteIfExists(server.log());

@@ -54,6 +54,8 @@ public class HealthChecks {
 
   @Inject ServedKeysProbe servedKeys;
 
+  @Inject WarmUp warmUp;
+
   /**
    * Whether the last database probe failed: the failure is logged only when this changes, so that
    * an outage is one warning and its end one line, whatever the probes in between.
@@ -61,14 +63,16 @@ public class HealthChecks {
   private final AtomicBoolean databaseDown = new AtomicBoolean();
 
   /**
-   * DOWN until the application has started (on WildFly: and its token verifier has the built-in
-   * endpoint's keys, {@link ServedKeysProbe}) and from the moment the JVM is asked to stop, so that
-   * the balancer sends nothing to an instance still deploying and drains one that stops.
+   * DOWN until the application has started (and warmed up when asked to, {@link WarmUp}; on
+   * WildFly: and its token verifier has the built-in endpoint's keys, {@link ServedKeysProbe}) and
+   * from the moment the JVM is asked to stop, so that the balancer sends nothing to an instance
+   * still deploying and drains one that stops.
    */
   @Produces
   @Readiness
   HealthCheck accepting() {
-    return () -> status("accepting", shutdown.accepting() && servedKeys.verifierHasKeys());
+    return () ->
+        status("accepting", shutdown.accepting() && warmUp.done() && servedKeys.verifierHasKeys());
   }
 
   @Produces

@@ -51,30 +51,13 @@ final class ServedKeysLocation {
   }
 
   /**
-   * This server's HTTP address, {@code http://<host>:<port>} with the WAR at its root, on WildFly
-   * with the endpoint on.
+   * This server's HTTP address ({@link OwnServer}), with the WAR at its root, on WildFly with the
+   * endpoint on.
    */
   static Optional<String> ownServer(Config config) {
-    if (System.getProperty("jboss.home.dir") == null
-        || !config.getOptionalValue(ENDPOINT_ENABLED, Boolean.class).orElse(true)) {
+    if (!config.getOptionalValue(ENDPOINT_ENABLED, Boolean.class).orElse(true)) {
       return Optional.empty();
     }
-    int port =
-        Integer.getInteger("jboss.http.port", 8080)
-            + Integer.getInteger("jboss.socket.binding.port-offset", 0);
-    return Optional.of("http://" + host(System.getProperty("jboss.bind.address")) + ":" + port);
-  }
-
-  /** The address to connect to for a listener bound to {@code bind}. */
-  static String host(String bind) {
-    if (bind == null
-        || bind.isBlank()
-        || bind.equals("0.0.0.0")
-        || bind.equals("::")
-        || bind.equals("[::]")) {
-      return "127.0.0.1";
-    }
-    String address = bind.strip();
-    return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+    return OwnServer.onWildFly();
   }
 }
