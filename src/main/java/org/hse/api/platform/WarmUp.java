@@ -88,8 +88,11 @@ public class WarmUp {
 
   private volatile boolean done;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+  /**
+   * Made when the warm-up runs, not with the bean: a client keeps a selector thread for as long as
+   * it is reachable, which a server without a warm-up has no use for.
+   */
+  private HttpClient http;
 
   private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
 
@@ -126,6 +129,7 @@ public class WarmUp {
               } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Warm-up stopped by an error; ready without it", e);
               } finally {
+                http = null;
                 done = true;
               }
             });
@@ -140,6 +144,11 @@ public class WarmUp {
               + " the endpoint is off (an external issuer)");
       return;
     }
+    http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
     Instant firstAnswer = awaitFirstAnswer(base);
     if (firstAnswer == null) {
       LOG.warning(

@@ -48,8 +48,6 @@ public class ServedKeysProbe {
 
   @Inject TokenService tokens;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-
   private final AtomicBoolean verified = new AtomicBoolean();
   private final ReentrantLock probing = new ReentrantLock();
 
@@ -107,7 +105,13 @@ public class ServedKeysProbe {
             .GET()
             .build();
     try {
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      // a client per probe rather than one held: a client keeps a selector thread while it is
+      // reachable, and the probe runs once or a few times, on WildFly alone
+      return HttpClient.newBuilder()
+          .connectTimeout(TIMEOUT)
+          .build()
+          .send(request, HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
