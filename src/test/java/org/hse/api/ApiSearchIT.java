@@ -105,6 +105,57 @@ class ApiSearchIT extends ApiTests {
     assertPaging(past, 9, 4, 1, 4);
   }
 
+  /**
+   * A search of one shape reads its first page with a query the server then keeps and reuses for
+   * every later page of that shape: each page size and each offset still reads the right rows, for
+   * the two-statement search and for the one-statement search of one incident's links.
+   */
+  @Test
+  void everyPageSizeAndOffsetOfOneSearchReadsTheSameOrder() {
+    assertPagesReadTheSameOrder("sort=action_type", 4);
+    assertPagesReadTheSameOrder(
+        "filter[office_incident_id]=" + incident1 + "&sort=-action_name", 3);
+  }
+
+  private void assertPagesReadTheSameOrder(String search, int total) {
+    List<String> whole =
+        strings(
+            writer.indexQuery("incident-action", search + "&per-page=1000").array(),
+            "office_incident_action_id");
+    assertEquals(total, whole.size());
+    for (int perPage = 1; perPage <= total; perPage++) {
+      long pageCount = (total + perPage - 1) / perPage;
+      List<String> read = new java.util.ArrayList<>();
+      for (int page = 1; page <= pageCount; page++) {
+        Reply reply =
+            writer.indexQuery("incident-action", search + "&per-page=" + perPage + "&page=" + page);
+        assertEquals(200, reply.status(), reply.body());
+        assertPaging(reply, page, pageCount, perPage, total);
+        read.addAll(strings(reply.array(), "office_incident_action_id"));
+      }
+      assertEquals(whole, read, "per-page " + perPage);
+    }
+  }
+
+  @Test
+  void aPagePastTheLargestOffsetIsEmptyWithTheTotal() {
+    Reply reply = writer.indexQuery("incident-action", "per-page=1000&page=2147483647");
+    assertEquals(200, reply.status(), reply.body());
+    assertEquals(0, reply.array().size());
+    assertPaging(reply, 2147483647, 1, 1000, 4);
+    Reply seed =
+        writer.indexQuery(
+            "incident-action",
+            "filter[office_incident_id]=" + incident1 + "&per-page=1000&page=2147483647");
+    assertEquals(200, seed.status(), seed.body());
+    assertEquals(0, seed.array().size());
+    assertPaging(seed, 2147483647, 1, 1000, 3);
+    Reply withDeleted =
+        writer.indexQuery("incident-action", "per-page=1000&page=2147483647&history=true");
+    assertEquals(200, withDeleted.status(), withDeleted.body());
+    assertEquals(0, withDeleted.array().size());
+  }
+
   @Test
   void missingValuesSortLastAscendingAndFirstDescending() {
     JsonObject noCode =

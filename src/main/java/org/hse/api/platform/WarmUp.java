@@ -6,19 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.servlet.ServletContext;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +30,9 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hse.api.tokens.OwnServer;
+import org.hse.api.tokens.SelfRequests;
+import org.hse.api.tokens.SelfRequests.Answer;
 import org.hse.api.tokens.TokenService;
-import org.hse.api.tokens.UserAccount;
 
 /**
  * A warm-up the server runs on itself before it reports ready ({@code warmup.seconds}, {@code
@@ -51,14 +45,15 @@ import org.hse.api.tokens.UserAccount;
  * balancer, a new instance of a rolling deploy took its share of traffic at that speed; with the
  * warm-up the old instances serve meanwhile, and the new one joins compiled.
  *
- * <p>What it sends is what a client's reads are: the first project, a page of its links, incidents
- * and actions with their exact totals, every item of those pages viewed, the links of one incident,
- * and a create of an empty link, which is refused (422) before anything is written. Nothing is
- * changed. It signs its requests with a token of the built-in endpoint's keys, in the admin role,
- * that never leaves the process; with an external issuer (the endpoint off) it skips, with a line
- * in the log. It sends to this server's own listener ({@link OwnServer}), or to {@code warmup.url}
- * ({@code WARMUP_URL}) where that is not where the requests arrive (Payara's {@code --port}). The
- * requests show in the access log and in the API's metrics, from {@code 127.0.0.1}.
+ * <p>What it sends is what a client's reads are: once the first project has been read, again and
+ * again a page of that project's links, incidents and actions with their exact totals, every item
+ * of those pages viewed, the links of one incident, and a create of an empty link, which is refused
+ * (422) before anything is written. Nothing is changed. It signs its requests with a token of the
+ * built-in endpoint's keys, in the admin role, that never leaves the process ({@link
+ * SelfRequests}); with an external issuer (the endpoint off) it skips, with a line in the log. It
+ * sends to this server's own listener ({@link OwnServer}), or to {@code warmup.url} ({@code
+ * WARMUP_URL}) where that is not where the requests arrive (Payara's {@code --port}). The requests
+ * show in the access log and in the API's metrics, from {@code 127.0.0.1}.
  */
 @ApplicationScoped
 public class WarmUp {
@@ -73,7 +68,7 @@ public class WarmUp {
   static final Duration FIRST_ANSWER = Duration.ofSeconds(120);
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration TOKEN_RENEWAL = Duration.ofSeconds(60);
+  private static final String FIRST_PROJECT = "v2/project/index?per-page=1";
   private static final List<Reads> RESOURCES =
       List.of(
           new Reads("incident-action", "office_incident_action_id"),
@@ -87,12 +82,6 @@ public class WarmUp {
   @Resource ManagedThreadFactory threads;
 
   private volatile boolean done;
-
-  /**
-   * Made when the warm-up runs, not with the bean: a client keeps a selector thread for as long as
-   * it is reachable, which a server without a warm-up has no use for.
-   */
-  private HttpClient http;
 
   private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
 
@@ -117,10 +106,8 @@ public class WarmUp {
     URI base =
         URI.create(
             config
-                    .getOptionalValue(URL, String.class)
-                    .orElseGet(() -> OwnServer.address(config) + contextPath)
-                    .replaceAll("/+$", "")
-                + "/");
+                .getOptionalValue(URL, String.class)
+                .orElseGet(() -> OwnServer.address(config) + contextPath));
     Thread coordinator =
         threads.newThread(
             () -> {
@@ -129,7 +116,6 @@ public class WarmUp {
               } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Warm-up stopped by an error; ready without it", e);
               } finally {
-                http = null;
                 done = true;
               }
             });
@@ -144,22 +130,22 @@ public class WarmUp {
               + " the endpoint is off (an external issuer)");
       return;
     }
-    http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .build();
-    Instant firstAnswer = awaitFirstAnswer(base);
-    if (firstAnswer == null) {
+    SelfRequests self = SelfRequests.as(tokens, "warm-up", List.of("admin"), base, TIMEOUT);
+    Optional<Answer> firstAnswer = awaitFirstAnswer(self);
+    if (firstAnswer.isEmpty()) {
       LOG.warning(
           () ->
               "Warm-up skipped: "
-                  + base
+                  + self.base()
                   + " did not answer within "
                   + FIRST_ANSWER.toSeconds()
                   + " s; set warmup.url (WARMUP_URL) to where this server listens");
       return;
     }
+    String scope =
+        firstString(firstAnswer.get(), "project_id")
+            .map(project -> "&filter[tenant_id]=" + encode(project))
+            .orElse("");
     statuses.clear();
     int clients = Math.min(MAX_CLIENTS, Runtime.getRuntime().availableProcessors());
     LOG.info(
@@ -167,7 +153,7 @@ public class WarmUp {
             "Warm-up: "
                 + clients
                 + " clients read through "
-                + base
+                + self.base()
                 + " for "
                 + length.toSeconds()
                 + " s; /health/ready answers DOWN until then");
@@ -176,7 +162,7 @@ public class WarmUp {
     ExecutorService pool = Executors.newFixedThreadPool(clients, threads);
     try {
       for (int i = 0; i < clients; i++) {
-        pool.submit(() -> readUntil(base, deadline));
+        pool.submit(() -> readUntil(self, scope, deadline));
       }
       pool.shutdown();
       pool.awaitTermination(length.plus(TIMEOUT).toSeconds(), TimeUnit.SECONDS);
@@ -199,110 +185,69 @@ public class WarmUp {
                 + "; /health/ready follows the other checks now");
   }
 
-  /** When the application first answered a request of the warm-up, or null if it did not. */
-  private Instant awaitFirstAnswer(URI base) {
+  /**
+   * The first 200 of the application to a read of its first project, or none if it gave none within
+   * {@link #FIRST_ANSWER}.
+   */
+  private Optional<Answer> awaitFirstAnswer(SelfRequests self) {
     Instant deadline = Instant.now().plus(FIRST_ANSWER);
-    String token = token();
     while (Instant.now().isBefore(deadline) && !shutdown.stopping()) {
-      if (send(base, "GET", "v2/project/index?per-page=1", token).status() == 200) {
-        return Instant.now();
+      Answer answer = self.get(FIRST_PROJECT);
+      if (answer.status() == 200) {
+        return Optional.of(answer);
       }
       try {
         Thread.sleep(200);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return null;
+        return Optional.empty();
       }
     }
-    return null;
+    return Optional.empty();
   }
 
-  /** One client: the cycle of reads again and again until the deadline. */
-  private void readUntil(URI base, Instant deadline) {
-    String token = token();
-    Instant renewal = Instant.now().plus(TOKEN_RENEWAL);
+  /**
+   * One client: the cycle of reads again and again until the deadline, within {@code scope} (a
+   * filter on the first project's tenant, or none when there is no project).
+   */
+  private void readUntil(SelfRequests self, String scope, Instant deadline) {
     while (Instant.now().isBefore(deadline) && !shutdown.stopping()) {
-      if (Instant.now().isAfter(renewal)) {
-        token = token();
-        renewal = Instant.now().plus(TOKEN_RENEWAL);
-      }
-      cycle(base, token);
+      cycle(self, scope);
     }
   }
 
-  private void cycle(URI base, String token) {
-    Optional<String> project =
-        firstString(send(base, "GET", "v2/project/index?per-page=1", token), "project_id");
-    String scope = project.map(id -> "&filter[tenant_id]=" + encode(id)).orElse("");
+  private void cycle(SelfRequests self, String scope) {
     for (Reads resource : RESOURCES) {
-      Answer page =
-          send(base, "GET", "v2/" + resource.path() + "/index?per-page=20" + scope, token);
+      Answer page = counted(self.get("v2/" + resource.path() + "/index?per-page=20" + scope));
       for (JsonValue item : page.items()) {
         if (item instanceof JsonObject object && object.get(resource.id()) != null) {
-          send(
-              base,
-              "GET",
-              "v2/" + resource.path() + "/view/" + encode(object.getString(resource.id(), "")),
-              token);
+          counted(
+              self.get(
+                  "v2/"
+                      + resource.path()
+                      + "/view/"
+                      + encode(object.getString(resource.id(), ""))));
         }
       }
     }
     firstString(
-            send(base, "GET", "v2/incident-action/index?per-page=1" + scope, token),
-            "office_incident_id")
+            counted(self.get("v2/incident-action/index?per-page=1" + scope)), "office_incident_id")
         .ifPresent(
             incident ->
-                send(
-                    base,
-                    "GET",
-                    "v2/incident-action/index?per-page=20&sort=action_name&filter[office_incident_id]="
-                        + encode(incident),
-                    token));
-    send(base, "POST", "v2/incident-action/create", token);
+                counted(
+                    self.get(
+                        "v2/incident-action/index?per-page=20&sort=action_name"
+                            + "&filter[office_incident_id]="
+                            + encode(incident))));
+    counted(self.post("v2/incident-action/create", "{}"));
   }
 
-  private String token() {
-    return tokens
-        .issuer()
-        .issue(new UserAccount("warm-up", "", List.of("admin"), List.of()))
-        .accessToken();
-  }
-
-  /** A status and a body; status -1 without an answer. */
-  private record Answer(int status, String body) {
-
-    JsonArray items() {
-      if (status != 200 || !body.startsWith("[")) {
-        return JsonValue.EMPTY_JSON_ARRAY;
-      }
-      try (JsonReader reader = Json.createReader(new StringReader(body))) {
-        return reader.readArray();
-      }
+  /** The answer, counted by its status for the log's last line. */
+  private Answer counted(Answer answer) {
+    if (answer.answered()) {
+      statuses.computeIfAbsent(answer.status(), status -> new LongAdder()).increment();
     }
-  }
-
-  private Answer send(URI base, String method, String path, String token) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(TIMEOUT)
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json");
-    if (method.equals("POST")) {
-      request
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{}"));
-    }
-    try {
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      statuses.computeIfAbsent(response.statusCode(), status -> new LongAdder()).increment();
-      return new Answer(response.statusCode(), response.body());
-    } catch (IOException e) {
-      return new Answer(-1, "");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Answer(-1, "");
-    }
+    return answer;
   }
 
   private static Optional<String> firstString(Answer answer, String field) {

@@ -3,7 +3,6 @@ package org.hse.api.query;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,7 +36,8 @@ import org.hse.api.persistence.Audited;
  * (the same fields filtered the same way, the same sort, the same kind of caller) is the same text
  * whatever the values. EclipseLink translates a JPQL text to SQL once and keeps the translation in
  * its parse cache; it translates a criteria query anew on every request, which was about a tenth of
- * the CPU of a view (JFR, at a million links).
+ * the CPU of a view (JFR, at a million links). A page of a text is read through {@link
+ * PagedQueries}, since a page size alone made EclipseLink translate the text again.
  */
 public final class IndexQuery<E extends Audited> {
 
@@ -66,6 +66,9 @@ public final class IndexQuery<E extends Audited> {
   public Page<JsonObject> run(TenantScope scope, IndexRequest<E> request) {
     if (scope.isEmpty()) {
       return new Page<>(List.of(), 0, request.page(), request.perPage());
+    }
+    if (request.offset() > Integer.MAX_VALUE) {
+      return noRows(scope, request);
     }
     if (picksFew(request)) {
       return fewItems(scope, request);
@@ -113,10 +116,7 @@ public final class IndexQuery<E extends Audited> {
             + " ORDER BY "
             + order(request, projection.paths(), scope);
     List<Object[]> rows =
-        jpql.bind(em.createQuery(text, Object[].class))
-            .setFirstResult((int) request.offset())
-            .setMaxResults(request.perPage())
-            .getResultList();
+        PagedQueries.page(em, text, jpql, (int) request.offset(), request.perPage());
     if (rows.isEmpty()) {
       return noRows(scope, request);
     }
@@ -130,7 +130,8 @@ public final class IndexQuery<E extends Audited> {
 
   /**
    * A page that selected no row: nothing matches, or it lies past the last page, where no row
-   * carried the total, so it is counted on its own.
+   * carried the total, so it is counted on its own. A page that starts past the 2<sup>31</sup>st
+   * row (JPA's offsets are ints) lies past the last page of any tenant, and is not read.
    */
   private Page<JsonObject> noRows(TenantScope scope, IndexRequest<E> request) {
     long total = request.offset() == 0 ? 0 : count(scope, request);
@@ -172,12 +173,7 @@ public final class IndexQuery<E extends Audited> {
             + where
             + " ORDER BY "
             + order;
-    // a page size makes EclipseLink copy the cached query, and a copied projection is translated
-    // again: this one statement of a search is translated on every request
-    return jpql.bind(em.createQuery(text, Object[].class))
-        .setFirstResult((int) request.offset())
-        .setMaxResults(request.perPage())
-        .getResultList();
+    return PagedQueries.page(em, text, jpql, (int) request.offset(), request.perPage());
   }
 
   private long count(TenantScope scope, IndexRequest<E> request) {
@@ -237,16 +233,12 @@ public final class IndexQuery<E extends Audited> {
   private List<Item> items(TenantScope scope, Jpql jpql, String wanted, String order, int limit) {
     Projection projection = projection();
     String where = wanted + scope.and(projection.paths().get(model.tenantPath()), jpql);
-    TypedQuery<Object[]> query =
-        jpql.bind(
-            em.createQuery(
-                projection.select() + " FROM " + projection.from() + " WHERE " + where + order,
-                Object[].class));
-    if (limit < Integer.MAX_VALUE) {
-      // only here: a page size makes EclipseLink translate the query again (see pageIds)
-      query.setMaxResults(limit);
-    }
-    return query.getResultList().stream().map(this::item).toList();
+    String text = projection.select() + " FROM " + projection.from() + " WHERE " + where + order;
+    List<Object[]> rows =
+        limit < Integer.MAX_VALUE
+            ? PagedQueries.page(em, text, jpql, 0, limit)
+            : jpql.bind(em.createQuery(text, Object[].class)).getResultList();
+    return rows.stream().map(this::item).toList();
   }
 
   /**

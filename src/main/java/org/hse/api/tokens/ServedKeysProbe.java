@@ -2,11 +2,7 @@ package org.hse.api.tokens;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +66,11 @@ public class ServedKeysProbe {
       return false;
     }
     try {
-      int status = probe(URI.create(server.get() + "/v2/project/index?per-page=1"));
+      // a client per probe rather than one held: the probe runs once or a few times, on WildFly
+      int status =
+          SelfRequests.as(tokens, "readiness-probe", List.of(), URI.create(server.get()), TIMEOUT)
+              .get("v2/project/index?per-page=1")
+              .status();
       if (status == VERIFIED_WITHOUT_ROLE) {
         verified.set(true);
         LOG.info("Token verifier has the served keys: a token was verified through this server");
@@ -80,43 +80,6 @@ public class ServedKeysProbe {
       return false;
     } finally {
       probing.unlock();
-    }
-  }
-
-  /**
-   * The status of a request with a fresh token of no role and no tenant, or -1 without answer (or
-   * without a token: the keys not read from the database yet).
-   */
-  private int probe(URI target) {
-    String token;
-    try {
-      token =
-          tokens
-              .issuer()
-              .issue(new UserAccount("readiness-probe", "", List.of(), List.of()))
-              .accessToken();
-    } catch (RuntimeException e) {
-      return -1;
-    }
-    HttpRequest request =
-        HttpRequest.newBuilder(target)
-            .timeout(TIMEOUT)
-            .header("Authorization", "Bearer " + token)
-            .GET()
-            .build();
-    try {
-      // a client per probe rather than one held: a client keeps a selector thread while it is
-      // reachable, and the probe runs once or a few times, on WildFly alone
-      return HttpClient.newBuilder()
-          .connectTimeout(TIMEOUT)
-          .build()
-          .send(request, HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
     }
   }
 }

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,7 +98,32 @@ class FaultLoadIT {
     }
   }
 
-  record Failure(long at, String what) {}
+  /**
+   * A request that failed: its answer's status and body, or {@link #NO_ANSWER} (the connection
+   * closed without an answer) or {@link #TIMED_OUT}, and the exception.
+   */
+  record Failure(long at, String request, int status, String detail) {
+
+    static final int NO_ANSWER = 0;
+    static final int TIMED_OUT = -1;
+
+    static Failure of(String request, IOException e) {
+      return new Failure(
+          System.nanoTime(),
+          request,
+          e instanceof HttpTimeoutException ? TIMED_OUT : NO_ANSWER,
+          e.toString());
+    }
+
+    /** A status the server's own error page gave, not the application's JSON. */
+    boolean serverPage(int expected) {
+      return status == expected && detail.startsWith("<html>");
+    }
+
+    String what() {
+      return request + ": " + (status > 0 ? status + " " : "") + detail;
+    }
+  }
 
   private final Map<String, JsonObject> created = new ConcurrentHashMap<>();
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
@@ -175,9 +201,7 @@ class FaultLoadIT {
           f ->
               f.at() >= terminated
                   && f.at() <= exited + STOP_MARGIN.toNanos()
-                  && (f.what().contains(": 503 <html>")
-                      || f.what().contains(": 404 <html>")
-                      || f.what().contains(": java.io.IOException: "));
+                  && (f.serverPage(503) || f.serverPage(404) || f.status() == Failure.NO_ANSWER);
       boolean refusalsExpected = servers.get(2).refusesRequestsWhileStopping();
       long outside =
           failures.stream()
@@ -192,8 +216,8 @@ class FaultLoadIT {
               .count();
       long refusedWhileStopping = failures.stream().filter(stopRefusal).count();
       List<String> serverErrors =
-          failures.stream().map(Failure::what).filter(f -> f.contains(": 500 ")).toList();
-      long unavailable = failures.stream().filter(f -> f.what().contains(": 503 ")).count();
+          failures.stream().filter(f -> f.status() == 500).map(Failure::what).toList();
+      long unavailable = failures.stream().filter(f -> f.status() == 503).count();
       String figures =
           String.format(
               "FaultLoadIT: %d writers through HAProxy over 3 instances of %s on PostgreSQL:"
@@ -319,14 +343,13 @@ class FaultLoadIT {
     try {
       Reply reply = request.get();
       if (reply.status() != 200 && reply.status() != 201) {
-        failures.add(
-            new Failure(System.nanoTime(), what + ": " + reply.status() + " " + reply.body()));
+        failures.add(new Failure(System.nanoTime(), what, reply.status(), reply.body()));
         return null;
       }
       successes.add(System.nanoTime());
       return reply;
     } catch (UncheckedIOException e) {
-      failures.add(new Failure(System.nanoTime(), what + ": " + e.getCause()));
+      failures.add(Failure.of(what, e.getCause()));
       return null;
     }
   }
