@@ -1,5 +1,6 @@
 package org.hse.api.items;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -63,7 +64,8 @@ public class ItemStore {
 
   @Inject AttributeFacts attributes;
 
-  @Inject FeedStamper feed;
+  /** An EJB's own reference, as a resource holds its boundary ({@code V2Resource#boundary}). */
+  @EJB FeedStamper feed;
 
   /** One page of a search; with {@code history}, it finds the deleted items too. */
   public <E extends Audited> Page<JsonObject> index(

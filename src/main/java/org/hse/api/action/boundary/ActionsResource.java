@@ -1,5 +1,6 @@
 package org.hse.api.action.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,7 @@ public class ActionsResource extends V2Resource<Action> {
 
   @Inject ActionModel model;
 
-  @Inject Actions boundary;
+  @EJB Actions boundary;
 
   @Override
   protected ResourceModel<Action> model() {

@@ -1,5 +1,6 @@
 package org.hse.api.incident.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,7 @@ public class IncidentsResource extends V2Resource<Incident> {
 
   @Inject IncidentModel model;
 
-  @Inject Incidents boundary;
+  @EJB Incidents boundary;
 
   @Override
   protected ResourceModel<Incident> model() {

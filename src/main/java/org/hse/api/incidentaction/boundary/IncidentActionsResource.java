@@ -1,5 +1,6 @@
 package org.hse.api.incidentaction.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,7 @@ public class IncidentActionsResource extends V2Resource<IncidentAction> {
 
   @Inject IncidentActionModel model;
 
-  @Inject IncidentActions boundary;
+  @EJB IncidentActions boundary;
 
   @Override
   protected ResourceModel<IncidentAction> model() {

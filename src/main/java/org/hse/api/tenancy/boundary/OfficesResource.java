@@ -1,5 +1,6 @@
 package org.hse.api.tenancy.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,7 @@ public class OfficesResource extends V2Resource<Office> {
 
   @Inject OfficeModel model;
 
-  @Inject Offices boundary;
+  @EJB Offices boundary;
 
   @Override
   protected ResourceModel<Office> model() {

@@ -1,5 +1,6 @@
 package org.hse.api.tenancy.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,7 @@ public class ProjectsResource extends V2Resource<Project> {
 
   @Inject ProjectModel model;
 
-  @Inject Projects boundary;
+  @EJB Projects boundary;
 
   @Override
   protected ResourceModel<Project> model() {
